@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('runs with no environment at all, on the embedded defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: null, redisUrl: null, allowedOrigins: [], publicUrl: null });
+  });
+
+  it('lists every invalid variable in one error', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', EMBEDDED_PG_PORT: '40000' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*EMBEDDED_PG_PORT/);
+  });
+
+  it('normalises allowed origins and the public URL', () => {
+    const config = loadConfig({ ALLOWED_ORIGINS: 'https://a.example.com/, http://b.example.com:8080', PUBLIC_URL: 'https://crm.example.com/' });
+    expect(config.allowedOrigins).toEqual(['https://a.example.com', 'http://b.example.com:8080']);
+    expect(config.publicUrl).toBe('https://crm.example.com');
+  });
+
+  it('refuses an allowed origin that is not a URL', () => {
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'example.com' })).toThrow(/ALLOWED_ORIGINS/);
+  });
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * The only module that reads process.env. Every variable is optional: missing ones fall back to
+ * the embedded defaults (embedded Postgres, in-process bus and queue), so a fresh machine runs
+ * with `npm start` alone.
+ */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(32767).default(25432),
+  REDIS_URL: z.url().optional(),
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('sb'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
+  RUN_WORKERS: z.enum(['true', 'false']).default('true'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** The URL people open; drives the cookie's Secure flag and invite links. */
+  publicUrl: string | null;
+  /** Extra allowed Origins for mutations and WebSocket upgrades; the server's own origin always is. */
+  allowedOrigins: string[];
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  redisUrl: string | null;
+  redisPrefix: string;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  sessionDays: number;
+  shutdownGraceMs: number;
+  signInLimits: { perEmail: number; perIp: number; windowSeconds: number };
+  serveClient: boolean;
+  runWorkers: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const origins = (e.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!URL.canParse(origin)) throw new ConfigError(`Invalid configuration:\n  ALLOWED_ORIGINS: "${origin}" is not a URL`);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/$/, '') : null,
+    allowedOrigins: origins.map((o) => new URL(o).origin),
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: e.DATA_DIR,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
+    logLevel: e.LOG_LEVEL,
+    sessionDays: e.SESSION_DAYS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    signInLimits: {
+      perEmail: e.SIGN_IN_MAX_FAILURES_PER_EMAIL,
+      perIp: e.SIGN_IN_MAX_FAILURES_PER_IP,
+      windowSeconds: e.SIGN_IN_WINDOW_SECONDS,
+    },
+    serveClient: e.SERVE_CLIENT === 'true',
+    runWorkers: e.RUN_WORKERS === 'true',
+  };
+};

@@ -1,0 +1,45 @@
+import { Redis } from 'ioredis';
+import type { Config } from './config.ts';
+import { createLucia, type AuthLucia } from './auth/lucia.ts';
+import { SignInLimiter } from './auth/sign-in-limiter.ts';
+import { createDb, type Db } from './db/client.ts';
+import { createBullQueue, createInProcessQueue, type JobQueue } from './jobs/queue.ts';
+import type { Logger } from './logger.ts';
+import { createInProcessBus, createRedisBus, type Bus } from './realtime/bus.ts';
+
+/** Everything a service needs from the outside world, built once per process. */
+export type Deps = {
+  config: Config;
+  log: Logger;
+  db: Db;
+  bus: Bus;
+  queue: JobQueue;
+  lucia: AuthLucia;
+  signInLimiter: SignInLimiter;
+  /** Null in single-node mode. */
+  redis: Redis | null;
+};
+
+export const createDeps = (config: Config, databaseUrl: string, log: Logger): Deps => {
+  const db = createDb(databaseUrl);
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : null;
+  redis?.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  const bus = config.redisUrl ? createRedisBus(config.redisUrl, config.redisPrefix, log) : createInProcessBus();
+  const queue = config.redisUrl ? createBullQueue(config.redisUrl, config.redisPrefix, log) : createInProcessQueue(log);
+  const secureCookie = config.publicUrl?.startsWith('https://') ?? false;
+  return {
+    config,
+    log,
+    db,
+    bus,
+    queue,
+    redis,
+    lucia: createLucia(db, { secureCookie, sessionDays: config.sessionDays }),
+    signInLimiter: new SignInLimiter(config.signInLimits, redis, config.redisPrefix),
+  };
+};
+
+export const closeDeps = async (deps: Deps): Promise<void> => {
+  await Promise.allSettled([deps.queue.close(), deps.bus.close()]);
+  await Promise.allSettled([deps.redis?.quit(), deps.db.$disconnect()]);
+};

@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { existsSync } from 'node:fs';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { applyWSSHandler } from '@trpc/server/adapters/ws';
+import sirv from 'sirv';
+import { WebSocketServer } from 'ws';
+import type { Deps } from '../deps.ts';
+import { SocketRegistry } from '../realtime/socket-registry.ts';
+import { appRouter } from '../trpc/app-router.ts';
+import { createContextFactory } from '../trpc/context.ts';
+import { checkHealth } from './health.ts';
+import { isOriginAllowed } from './request-info.ts';
+
+export type RunningServer = {
+  port: number;
+  url: string;
+  sockets: SocketRegistry;
+  /** Graceful: stop accepting, tell WebSocket clients to reconnect elsewhere, finish in-flight requests. */
+  stop: () => Promise<void>;
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const refuseUpgrade = (socket: Duplex, status: number, reason: string) => {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+};
+
+const sendJson = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+export const startServer = async (
+  deps: Deps,
+  opts: { port: number; host?: string; clientDir?: string | null },
+): Promise<RunningServer> => {
+  const { config, log } = deps;
+  const createContext = createContextFactory(deps);
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    createContext,
+    basePath: '/trpc/',
+    maxBodySize: MAX_BODY_BYTES,
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, path }, 'unhandled error');
+    },
+  });
+  const serveClient =
+    opts.clientDir && existsSync(opts.clientDir) ? sirv(opts.clientDir, { single: true, etag: true, gzip: true }) : null;
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/healthz') {
+      void checkHealth(deps).then((health) => sendJson(res, health.ok ? 200 : 503, health));
+      return;
+    }
+    if (path.startsWith('/trpc/')) {
+      if (req.method !== 'GET' && !isOriginAllowed(req, allowedOrigins)) {
+        sendJson(res, 403, { error: 'Cross-origin request refused' });
+        return;
+      }
+      trpc(req, res);
+      return;
+    }
+    if (serveClient) {
+      serveClient(req, res, () => sendJson(res, 404, { error: 'Not found' }));
+      return;
+    }
+    sendJson(res, 404, { error: 'Not found' });
+  });
+  const allowedOrigins = [...config.allowedOrigins, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : [])];
+
+  const sockets = new SocketRegistry();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  const wsHandler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    createContext,
+    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
+  });
+
+  // The upgrade authenticates with the session cookie before any WebSocket exists.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== '/trpc' && path !== '/trpc/') return refuseUpgrade(socket, 404, 'Not Found');
+    if (!isOriginAllowed(req, allowedOrigins)) return refuseUpgrade(socket, 403, 'Forbidden');
+    const token = deps.lucia.readSessionCookie(req.headers.cookie ?? '');
+    if (!token) return refuseUpgrade(socket, 401, 'Unauthorized');
+    deps.lucia
+      .validateSession(token)
+      .then(({ user }) => {
+        if (!user) return refuseUpgrade(socket, 401, 'Unauthorized');
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          sockets.add(user.id, ws);
+          wss.emit('connection', ws, req);
+        });
+      })
+      .catch((err: unknown) => {
+        log.error({ err }, 'websocket upgrade failed');
+        refuseUpgrade(socket, 503, 'Service Unavailable');
+      });
+  });
+
+  const unsubscribeControl = await deps.bus.subscribeControl((message) => {
+    if (message.type === 'sessions.revoked') {
+      const closed = sockets.closeUser(message.userId);
+      if (closed > 0) log.info({ userId: message.userId, closed }, 'closed sockets of revoked sessions');
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+
+  const stop = async () => {
+    unsubscribeControl();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    wsHandler.broadcastReconnectNotification();
+    for (const client of wss.clients) client.close(1012, 'server restarting');
+    wss.close();
+    // In-flight requests get the grace period, then whatever is left is cut.
+    const grace = setTimeout(() => {
+      server.closeAllConnections();
+      for (const client of wss.clients) client.terminate();
+    }, config.shutdownGraceMs);
+    await closed;
+    clearTimeout(grace);
+  };
+
+  return { port, url: `http://127.0.0.1:${port}`, sockets, stop };
+};

@@ -1,0 +1,122 @@
+import { Queue as BullQueue, Worker, type ConnectionOptions } from 'bullmq';
+import type { Logger } from '../logger.ts';
+
+export type JobOptions = {
+  /** Deterministic id: enqueuing the same id again while one is pending is a no-op. */
+  jobId?: string;
+  delayMs?: number;
+  attempts?: number;
+};
+
+export type JobHandler = (payload: unknown, meta: { attempt: number }) => Promise<void>;
+
+/**
+ * The job port. Both adapters run the same handler code, so behaviour does not depend on whether
+ * Redis is configured; only durability and distribution do.
+ */
+export interface JobQueue {
+  readonly mode: 'bullmq' | 'in-process';
+  enqueue(name: string, payload: unknown, options?: JobOptions): Promise<void>;
+  /** Registers this process as a worker for `name`. */
+  work(name: string, handler: JobHandler): void;
+  close(): Promise<void>;
+}
+
+const backoffMs = (attempt: number) => Math.min(30_000, 500 * 2 ** (attempt - 1));
+
+export const createInProcessQueue = (log: Logger): JobQueue => {
+  const handlers = new Map<string, JobHandler>();
+  const pendingIds = new Set<string>();
+  const timers = new Set<NodeJS.Timeout>();
+  const waiting = new Map<string, Array<() => void>>();
+  let closed = false;
+
+  const schedule = (fn: () => void, delay: number) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, delay);
+    timers.add(timer);
+  };
+
+  const run = (name: string, payload: unknown, options: JobOptions, attempt: number, key: string | null) => {
+    if (closed) return;
+    const handler = handlers.get(name);
+    if (!handler) {
+      // No worker yet: keep it until one registers, as a queue would.
+      waiting.set(name, [...(waiting.get(name) ?? []), () => run(name, payload, options, attempt, key)]);
+      return;
+    }
+    handler(payload, { attempt })
+      .then(() => key && pendingIds.delete(key))
+      .catch((err: unknown) => {
+        const attempts = options.attempts ?? 3;
+        log.warn({ job: name, attempt, err: err instanceof Error ? err.message : String(err) }, 'job failed');
+        if (attempt < attempts) schedule(() => run(name, payload, options, attempt + 1, key), backoffMs(attempt));
+        else if (key) pendingIds.delete(key);
+      });
+  };
+
+  return {
+    mode: 'in-process',
+    enqueue: async (name, payload, options = {}) => {
+      const key = options.jobId ? `${name}:${options.jobId}` : null;
+      if (key) {
+        if (pendingIds.has(key)) return;
+        pendingIds.add(key);
+      }
+      schedule(() => run(name, payload, options, 1, key), options.delayMs ?? 0);
+    },
+    work: (name, handler) => {
+      handlers.set(name, handler);
+      const queued = waiting.get(name) ?? [];
+      waiting.delete(name);
+      for (const start of queued) start();
+    },
+    close: async () => {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+};
+
+export const createBullQueue = (redisUrl: string, prefix: string, log: Logger): JobQueue => {
+  const connection: ConnectionOptions = { url: redisUrl, maxRetriesPerRequest: null };
+  const queues = new Map<string, BullQueue>();
+  const workers: Worker[] = [];
+  const queueFor = (name: string) => {
+    let queue = queues.get(name);
+    if (!queue) {
+      queue = new BullQueue(name, { connection, prefix: `${prefix}:bull` });
+      queues.set(name, queue);
+    }
+    return queue;
+  };
+  return {
+    mode: 'bullmq',
+    enqueue: async (name, payload, options = {}) => {
+      await queueFor(name).add(name, payload, {
+        jobId: options.jobId,
+        delay: options.delayMs,
+        attempts: options.attempts ?? 3,
+        backoff: { type: 'exponential', delay: 500 },
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 5000 },
+      });
+    },
+    work: (name, handler) => {
+      const worker = new Worker(name, (job) => handler(job.data, { attempt: job.attemptsMade + 1 }), {
+        connection,
+        prefix: `${prefix}:bull`,
+        concurrency: 8,
+      });
+      worker.on('failed', (job, err) => log.warn({ job: name, jobId: job?.id, err: err.message }, 'job failed'));
+      workers.push(worker);
+    },
+    close: async () => {
+      await Promise.allSettled(workers.map((w) => w.close()));
+      await Promise.allSettled([...queues.values()].map((q) => q.close()));
+    },
+  };
+};

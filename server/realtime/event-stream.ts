@@ -1,0 +1,96 @@
+import { MAX_REPLAY_EVENTS, type StreamItem, type TenantEvent } from '../../src/contracts/events.ts';
+import type { Db } from '../db/client.ts';
+import type { Bus } from './bus.ts';
+import { readEvents, readHeadSeq } from './event-log.ts';
+
+const PAGE = 500;
+
+export type StreamOptions = {
+  db: Db;
+  bus: Bus;
+  tenantId: string;
+  /** The last seq the client has applied; null for a fresh client that starts at the head. */
+  lastSeq: number | null;
+  signal: AbortSignal;
+};
+
+/**
+ * Yields every event of a tenant after `lastSeq` exactly once, in order: first it listens on the
+ * bus, then replays the log, then continues live. Listening first means nothing committed during
+ * the replay is missed; the seq cursor drops what both paths deliver. A live event that skips
+ * ahead (another node published out of order, or a message was lost) is preceded by the missing
+ * range read from the log, which is already committed because commit order equals seq order.
+ */
+export async function* streamEvents({ db, bus, tenantId, lastSeq, signal }: StreamOptions): AsyncGenerator<StreamItem> {
+  let buffer: TenantEvent[] = [];
+  let overflowed = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const unsubscribe = await bus.subscribe(tenantId, (events) => {
+    if (overflowed) return;
+    buffer.push(...events);
+    // A consumer this far behind reads from the log instead of holding events in memory.
+    if (buffer.length > MAX_REPLAY_EVENTS) {
+      buffer = [];
+      overflowed = true;
+    }
+    notify();
+  });
+  signal.addEventListener('abort', notify, { once: true });
+
+  try {
+    const head = await readHeadSeq(db, tenantId);
+    let cursor: number;
+    if (lastSeq === null) {
+      cursor = head;
+    } else if (lastSeq > head || head - lastSeq > MAX_REPLAY_EVENTS) {
+      yield { kind: 'resync', headSeq: head };
+      cursor = head;
+    } else {
+      cursor = lastSeq;
+    }
+
+    async function* fromLog(beforeSeq?: number): AsyncGenerator<StreamItem> {
+      for (;;) {
+        const page = await readEvents(db, tenantId, { afterSeq: cursor, beforeSeq, limit: PAGE });
+        for (const event of page) {
+          cursor = event.seq;
+          yield { kind: 'event', event };
+        }
+        if (page.length < PAGE || signal.aborted) return;
+      }
+    }
+
+    yield* fromLog();
+
+    while (!signal.aborted) {
+      if (overflowed) {
+        overflowed = false;
+        yield* fromLog();
+        continue;
+      }
+      if (buffer.length === 0) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        continue;
+      }
+      const batch = buffer.sort((a, b) => a.seq - b.seq);
+      buffer = [];
+      for (const event of batch) {
+        if (event.seq <= cursor) continue;
+        if (event.seq > cursor + 1) yield* fromLog(event.seq);
+        if (event.seq <= cursor) continue;
+        cursor = event.seq;
+        yield { kind: 'event', event };
+      }
+    }
+  } finally {
+    signal.removeEventListener('abort', notify);
+    unsubscribe();
+  }
+}

@@ -1,0 +1,12 @@
+import { authRouter } from '../auth/auth.router.ts';
+import { eventsRouter } from '../realtime/events.router.ts';
+import { teamRouter } from '../team/team.router.ts';
+import { t } from './init.ts';
+
+export const appRouter = t.router({
+  auth: authRouter,
+  team: teamRouter,
+  events: eventsRouter,
+});
+
+export type AppRouter = typeof appRouter;

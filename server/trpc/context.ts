@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import type { Deps } from '../deps.ts';
+import type { Logger } from '../logger.ts';
+import { clientIp, requestOrigin } from '../http/request-info.ts';
+
+export type Context = {
+  deps: Deps;
+  log: Logger;
+  requestId: string;
+  ip: string;
+  /** Base URL for links we hand out (invites): PUBLIC_URL, else the origin the request came to. */
+  appUrl: string;
+  sessionToken: string | null;
+  transport: 'http' | 'ws';
+  setCookie: (cookie: string) => void;
+  setHeader: (name: string, value: string) => void;
+};
+
+export const createContextFactory =
+  (deps: Deps) =>
+  ({ req, res }: { req: IncomingMessage; res: ServerResponse | WebSocket }): Context => {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    const isHttp = 'setHeader' in res;
+    return {
+      deps,
+      requestId,
+      log: deps.log.child({ requestId }),
+      ip: clientIp(req),
+      appUrl: deps.config.publicUrl ?? requestOrigin(req),
+      sessionToken: deps.lucia.readSessionCookie(req.headers.cookie ?? ''),
+      transport: isHttp ? 'http' : 'ws',
+      setCookie: (cookie) => {
+        if (isHttp && !res.headersSent) res.appendHeader('Set-Cookie', cookie);
+      },
+      setHeader: (name, value) => {
+        if (isHttp && !res.headersSent) res.setHeader(name, value);
+      },
+    };
+  };

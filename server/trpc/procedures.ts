@@ -1,0 +1,55 @@
+import { TRPCError } from '@trpc/server';
+import { AppError } from '../../src/errors.ts';
+import { hasRole, type Role } from '../../src/domain/roles.ts';
+import { toTrpcError } from './error-map.ts';
+import { t } from './init.ts';
+
+/** Maps service errors once, for every procedure, and logs what nobody expected. */
+const withErrors = t.middleware(async ({ ctx, next, path, type }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      if (cause.retryAfterSeconds !== undefined) ctx.setHeader('Retry-After', String(cause.retryAfterSeconds));
+      throw toTrpcError(cause);
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      ctx.log.error({ err: result.error.cause ?? result.error, path, type }, 'procedure failed');
+    }
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(withErrors);
+
+/**
+ * Validates the session on every call (also over a long-lived WebSocket), so a deactivation or a
+ * role change takes effect on the next call, not the next connection.
+ */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const token = ctx.sessionToken;
+  const { session, user } = token ? await ctx.deps.lucia.validateSession(token) : { session: null, user: null };
+  if (!session || !user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  if (session.fresh) ctx.setCookie(ctx.deps.lucia.createSessionCookie(session.id).serialize());
+  return next({
+    ctx: {
+      user,
+      session,
+      tenantId: user.tenantId,
+      log: ctx.log.child({ tenantId: user.tenantId, userId: user.id }),
+    },
+  });
+});
+
+const requireRole = (role: Role) =>
+  t.middleware(({ ctx, next }) => {
+    const user = (ctx as { user?: { role: Role } }).user;
+    if (!user || !hasRole(user.role, role)) {
+      throw toTrpcError(new AppError('FORBIDDEN', { userMessage: `Only ${role.toLowerCase()}s and above can do this.` }));
+    }
+    return next();
+  });
+
+export const agentProcedure = authedProcedure.use(requireRole('AGENT'));
+export const supervisorProcedure = authedProcedure.use(requireRole('SUPERVISOR'));
+export const adminProcedure = authedProcedure.use(requireRole('ADMIN'));

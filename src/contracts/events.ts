@@ -1,0 +1,28 @@
+import type { InviteDto, MemberDto } from './dto.ts';
+
+/**
+ * The realtime event union: type -> payload. Payloads carry the updated entity snapshot so a
+ * client patches its cache without refetching.
+ */
+export type EventPayloads = {
+  'member.invited': { invite: InviteDto };
+  'member.invite_revoked': { inviteId: string };
+  'member.joined': { member: MemberDto; inviteId: string | null };
+  'member.role_changed': { member: MemberDto; previousRole: MemberDto['role'] };
+  'member.deactivated': { member: MemberDto };
+  'member.profile_updated': { member: MemberDto };
+};
+
+export type EventType = keyof EventPayloads;
+
+export type EventDraft = {
+  [K in EventType]: { type: K; payload: EventPayloads[K]; actorId: string | null };
+}[EventType];
+
+export type TenantEvent = EventDraft & { tenantId: string; seq: number; createdAt: string };
+
+/** What `events.stream` yields: an event, or a marker telling the client to refetch everything. */
+export type StreamItem = { kind: 'event'; event: TenantEvent } | { kind: 'resync'; headSeq: number };
+
+/** A client further behind than this gets a resync marker instead of a replay. */
+export const MAX_REPLAY_EVENTS = 10_000;
