@@ -1,0 +1,124 @@
+import type { WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_REPLAY_EVENTS, type StreamItem } from '../../src/contracts/events.ts';
+import { streamEvents } from '../../server/realtime/event-stream.ts';
+import { Collector, commitEvents, seqOf } from '../support/events.ts';
+import { createWorkspace } from '../support/factories.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis)', ({ redis }) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ redis });
+  });
+  afterAll(() => app.stop());
+
+  /** Drives the stream generator directly, so a test controls exactly when each step runs. */
+  const openStream = (tenantId: string, lastSeq: number | null) => {
+    const controller = new AbortController();
+    const stream = streamEvents({ db: app.deps.db, bus: app.deps.bus, tenantId, lastSeq, signal: controller.signal });
+    return {
+      next: async (): Promise<StreamItem> => {
+        const result = await stream.next();
+        if (result.done) throw new Error('stream ended');
+        return result.value;
+      },
+      close: async () => {
+        controller.abort();
+        await stream.return(undefined);
+      },
+    };
+  };
+
+  it('does not lose events committed while the replay is running', async () => {
+    const { tenantId } = await createWorkspace(app.url); // seq 1: the founder joined
+    await commitEvents(app.deps, tenantId, 2); // seq 2-3
+    const stream = openStream(tenantId, 0);
+    // The first item means the stream is listening and has read its replay page (seq 1-3).
+    expect(seqOf(await stream.next())).toBe(1);
+    await commitEvents(app.deps, tenantId, 2); // seq 4-5, after the replay query
+    const rest = [await stream.next(), await stream.next(), await stream.next(), await stream.next()];
+    expect(rest.map(seqOf)).toEqual([2, 3, 4, 5]);
+    await stream.close();
+  });
+
+  it('fills a gap from the log when a later event is published first', async () => {
+    const { tenantId } = await createWorkspace(app.url);
+    const stream = openStream(tenantId, null);
+    const pending = stream.next();
+    await commitEvents(app.deps, tenantId, 1, { publish: false }); // seq 2: its publish is lost
+    await commitEvents(app.deps, tenantId, 1); // seq 3
+    expect(seqOf(await pending)).toBe(2);
+    expect(seqOf(await stream.next())).toBe(3);
+    await stream.close();
+  });
+
+  it('starts a fresh client at the head, without replaying history', async () => {
+    const { tenantId } = await createWorkspace(app.url);
+    await commitEvents(app.deps, tenantId, 5);
+    const stream = openStream(tenantId, null);
+    const pending = stream.next();
+    const [latest] = await commitEvents(app.deps, tenantId, 1);
+    expect(seqOf(await pending)).toBe(latest!.seq);
+    await stream.close();
+  });
+
+  it(`tells a client more than ${MAX_REPLAY_EVENTS} events behind to resync, then continues live`, async () => {
+    const { tenantId } = await createWorkspace(app.url);
+    await commitEvents(app.deps, tenantId, MAX_REPLAY_EVENTS + 1, { publish: false });
+    const head = 1 + MAX_REPLAY_EVENTS + 1;
+    const stream = openStream(tenantId, 1 - 1);
+    expect(await stream.next()).toEqual({ kind: 'resync', headSeq: head });
+    const pending = stream.next();
+    await commitEvents(app.deps, tenantId, 1);
+    expect(seqOf(await pending)).toBe(head + 1);
+    await stream.close();
+  });
+
+  it('resyncs a client whose last id is ahead of the log (a restored database)', async () => {
+    const { tenantId } = await createWorkspace(app.url);
+    const stream = openStream(tenantId, 999);
+    expect(await stream.next()).toEqual({ kind: 'resync', headSeq: 1 });
+    await stream.close();
+  });
+
+  it('delivers every event exactly once, in order, to a subscriber that keeps dropping and resuming', async () => {
+    const { admin, tenantId } = await createWorkspace(app.url);
+    const { client, wsClient } = admin.live({ retryDelayMs: 5 });
+    const seen = new Collector<number>();
+    const errors: unknown[] = [];
+    const subscription = client.events.stream.subscribe(
+      { lastEventId: '0' },
+      { onData: (item) => seen.push(seqOf(item.data)), onError: (err) => errors.push(err) },
+    );
+    await seen.until((s) => s.length >= 1);
+
+    const writers = 6;
+    const perWriter = 40;
+    const writing = Promise.all(
+      range(1, writers).map(async (w) => {
+        for (let i = 0; i < perWriter; i++) await commitEvents(app.deps, tenantId, 1 + (i % 3), { label: `w${w}` });
+      }),
+    );
+    // Drop the connection abruptly, over and over, while the writers run; wsLink resumes with lastEventId.
+    let drops = 0;
+    let writersDone = false;
+    void writing.then(() => (writersDone = true));
+    while (!writersDone) {
+      const before = seen.items.length;
+      await seen.until((s) => s.length > before + 5 || writersDone);
+      (wsClient.connection?.ws as unknown as WebSocket | undefined)?.terminate();
+      drops++;
+    }
+    await writing;
+    const head = Number((await app.deps.db.eventCounter.findUniqueOrThrow({ where: { tenantId } })).lastSeq);
+    await seen.until((s) => s.at(-1) === head);
+    subscription.unsubscribe();
+
+    expect(errors).toEqual([]);
+    expect(drops).toBeGreaterThan(3);
+    expect(seen.items).toEqual(range(1, head));
+  });
+});
