@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { createBullQueue, createInProcessQueue, type JobQueue } from '../../server/jobs/queue.ts';
+import { createLogger } from '../../server/logger.ts';
+import { Collector } from '../support/events.ts';
+import { TEST_REDIS_URL } from '../support/env.ts';
+
+const log = createLogger('silent');
+const adapters: Record<string, () => JobQueue> = {
+  'in-process': () => createInProcessQueue(log),
+  bullmq: () => createBullQueue(TEST_REDIS_URL, `${inject('redisPrefix')}-${randomUUID().slice(0, 8)}`, log),
+};
+
+// The same contract for both adapters: the product must not behave differently without Redis.
+describe.each(Object.keys(adapters))('job queue (%s)', (mode) => {
+  let queue: JobQueue;
+  afterEach(() => queue.close());
+
+  it('runs an enqueued job on a registered worker with its payload', async () => {
+    queue = adapters[mode]!();
+    const done = new Collector<unknown>();
+    queue.work('test.echo', async (payload) => done.push(payload));
+    await queue.enqueue('test.echo', { tenantId: 't1', n: 42 });
+    await done.until((items) => items.length === 1);
+    expect(done.items).toEqual([{ tenantId: 't1', n: 42 }]);
+  });
+
+  it('keeps a job enqueued before any worker registered', async () => {
+    queue = adapters[mode]!();
+    await queue.enqueue('test.early', { n: 1 });
+    const done = new Collector<unknown>();
+    queue.work('test.early', async (payload) => done.push(payload));
+    await done.until((items) => items.length === 1);
+  });
+
+  it('retries a failing job until it succeeds, counting attempts', async () => {
+    queue = adapters[mode]!();
+    const attempts = new Collector<number>();
+    queue.work('test.flaky', async (_payload, { attempt }) => {
+      attempts.push(attempt);
+      if (attempt < 2) throw new Error('transient');
+    });
+    await queue.enqueue('test.flaky', {}, { attempts: 3 });
+    await attempts.until((items) => items.length === 2);
+    expect(attempts.items).toEqual([1, 2]);
+  });
+
+  it('runs a job id once while it is pending, however often it is enqueued', async () => {
+    queue = adapters[mode]!();
+    const runs = new Collector<string>();
+    await Promise.all([1, 2, 3].map(() => queue.enqueue('test.once', { id: 'a' }, { jobId: 'a', delayMs: 50 })));
+    await queue.enqueue('test.once', { id: 'b' }, { jobId: 'b', delayMs: 80 });
+    queue.work('test.once', async (payload) => runs.push((payload as { id: string }).id));
+    await runs.until((items) => items.includes('b'));
+    expect(runs.items).toEqual(['a', 'b']);
+  });
+});
