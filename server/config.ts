@@ -23,6 +23,7 @@ const ZEnv = z.object({
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RUN_WORKERS: z.enum(['true', 'false']).default('true'),
 });
 
@@ -45,6 +46,8 @@ export type Config = {
   signInLimits: { perEmail: number; perIp: number; windowSeconds: number };
   serveClient: boolean;
   runWorkers: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits per IP need it). */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -84,5 +87,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     },
     serveClient: e.SERVE_CLIENT === 'true',
     runWorkers: e.RUN_WORKERS === 'true',
+    trustProxy: e.TRUST_PROXY === 'true',
   };
 };

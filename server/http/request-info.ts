@@ -1,7 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 
-/** The peer address. Behind a proxy every request shares its address; TRUST_PROXY is future work, see README. */
-export const clientIp = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
+/**
+ * The client's address. Behind a trusted proxy it is the last hop the proxy appended to
+ * X-Forwarded-For (earlier entries are whatever the client claimed).
+ */
+export const clientIp = (req: IncomingMessage, trustProxy: boolean): string => {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+};
 
 export const requestOrigin = (req: IncomingMessage): string => {
   const encrypted = 'encrypted' in req.socket && Boolean(req.socket.encrypted);

@@ -27,7 +27,7 @@ export const createContextFactory =
       deps,
       requestId,
       log: deps.log.child({ requestId }),
-      ip: clientIp(req),
+      ip: clientIp(req, deps.config.trustProxy),
       appUrl: deps.config.publicUrl ?? requestOrigin(req),
       sessionToken: deps.lucia.readSessionCookie(req.headers.cookie ?? ''),
       transport: isHttp ? 'http' : 'ws',
