@@ -19,6 +19,11 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('https://crm.example.com');
   });
 
+  it('refuses a SECRETS_KEY that is not 32 bytes', () => {
+    expect(() => loadConfig({ SECRETS_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/SECRETS_KEY/);
+    expect(loadConfig({ SECRETS_KEY: Buffer.alloc(32).toString('base64') }).secretsKey).toBeTruthy();
+  });
+
   it('refuses an allowed origin that is not a URL', () => {
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'example.com' })).toThrow(/ALLOWED_ORIGINS/);
   });

@@ -24,6 +24,10 @@ const ZEnv = z.object({
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, { error: 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)' })
+    .optional(),
   RUN_WORKERS: z.enum(['true', 'false']).default('true'),
 });
 
@@ -48,6 +52,8 @@ export type Config = {
   runWorkers: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits per IP need it). */
   trustProxy: boolean;
+  /** Base64 AES key for provider secrets at rest; without it one is generated under DATA_DIR. */
+  secretsKey: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -88,5 +94,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     serveClient: e.SERVE_CLIENT === 'true',
     runWorkers: e.RUN_WORKERS === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
+    secretsKey: e.SECRETS_KEY ?? null,
   };
 };

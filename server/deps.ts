@@ -6,6 +6,7 @@ import { createDb, type Db } from './db/client.ts';
 import { createBullQueue, createInProcessQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { createInProcessBus, createRedisBus, type Bus } from './realtime/bus.ts';
+import { SecretBox, loadSecretsKey } from './security/secret-box.ts';
 
 /** Everything a service needs from the outside world, built once per process. */
 export type Deps = {
@@ -16,6 +17,7 @@ export type Deps = {
   queue: JobQueue;
   lucia: AuthLucia;
   signInLimiter: SignInLimiter;
+  secrets: SecretBox;
   /** Null in single-node mode. */
   redis: Redis | null;
 };
@@ -27,6 +29,10 @@ export const createDeps = (config: Config, databaseUrl: string, log: Logger): De
   const bus = config.redisUrl ? createRedisBus(config.redisUrl, config.redisPrefix, log) : createInProcessBus();
   const queue = config.redisUrl ? createBullQueue(config.redisUrl, config.redisPrefix, log) : createInProcessQueue(log);
   const secureCookie = config.publicUrl?.startsWith('https://') ?? false;
+  const secretsKey = loadSecretsKey(config.secretsKey, config.dataDir);
+  if (secretsKey.source === 'file' && config.databaseUrl) {
+    log.warn({ dataDir: config.dataDir }, 'no SECRETS_KEY: provider secrets are encrypted with a key kept in DATA_DIR; set SECRETS_KEY in production');
+  }
   return {
     config,
     log,
@@ -36,6 +42,7 @@ export const createDeps = (config: Config, databaseUrl: string, log: Logger): De
     redis,
     lucia: createLucia(db, { secureCookie, sessionDays: config.sessionDays }),
     signInLimiter: new SignInLimiter(config.signInLimits, redis, config.redisPrefix),
+    secrets: new SecretBox(secretsKey.key),
   };
 };
 

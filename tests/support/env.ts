@@ -10,3 +10,6 @@ export const testDatabaseUrl = (name: string): string => {
   url.pathname = `/${name}`;
   return url.toString();
 };
+
+/** Fixed per run is enough: tests only need encryption to round-trip. */
+export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');

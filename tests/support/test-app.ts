@@ -4,7 +4,7 @@ import { closeDeps, createDeps, type Deps } from '../../server/deps.ts';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { registerWorkers } from '../../server/jobs/register-workers.ts';
 import { createLogger } from '../../server/logger.ts';
-import { TEST_REDIS_URL } from './env.ts';
+import { TEST_REDIS_URL, TEST_SECRETS_KEY } from './env.ts';
 
 export type TestApp = { deps: Deps; server: RunningServer; url: string; stop: () => Promise<void> };
 
@@ -20,6 +20,7 @@ export const startTestApp = async (opts: { redis?: boolean; env?: Record<string,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SERVE_CLIENT: 'false',
     SHUTDOWN_GRACE_MS: '2000',
+    SECRETS_KEY: TEST_SECRETS_KEY,
     REDIS_PREFIX: inject('redisPrefix'),
     ...(opts.redis ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...opts.env,
