@@ -1,3 +1,4 @@
+import type { ChannelDto, ConversationDto, MessageDto } from './conversation.ts';
 import type { InviteDto, MemberDto } from './dto.ts';
 
 /**
@@ -11,6 +12,11 @@ export type EventPayloads = {
   'member.role_changed': { member: MemberDto; previousRole: MemberDto['role'] };
   'member.deactivated': { member: MemberDto };
   'member.profile_updated': { member: MemberDto };
+  'message.created': { message: MessageDto; conversation: ConversationDto };
+  'message.updated': { message: MessageDto };
+  'conversation.updated': { conversation: ConversationDto };
+  'channel.updated': { channel: ChannelDto };
+  'channel.deleted': { channelId: string };
 };
 
 export type EventType = keyof EventPayloads;
