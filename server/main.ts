@@ -5,7 +5,7 @@ import { applyMigrations } from './db/migrate.ts';
 import { seedDemoWorkspace } from './db/seed-demo.ts';
 import { closeDeps, createDeps } from './deps.ts';
 import { startServer } from './http/server.ts';
-import { registerWorkers } from './jobs/register-workers.ts';
+import { reconcileJobs, registerWorkers } from './jobs/register-workers.ts';
 import { createLogger } from './logger.ts';
 
 const config = (() => {
@@ -32,6 +32,8 @@ const main = async () => {
   if (config.runWorkers) {
     registerWorkers(deps);
     await deps.queue.enqueue('sessions.delete-expired', {});
+    const requeued = await reconcileJobs(deps);
+    if (requeued > 0) log.info({ requeued }, 're-enqueued owed jobs');
   }
   const demo = embedded ? await seedDemoWorkspace(deps, config.dataDir) : null;
 

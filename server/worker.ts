@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { closeDeps, createDeps } from './deps.ts';
-import { registerWorkers } from './jobs/register-workers.ts';
+import { reconcileJobs, registerWorkers } from './jobs/register-workers.ts';
 import { createLogger } from './logger.ts';
 
 /** Job workers only, for scaling out beside the server processes. Needs DATABASE_URL and REDIS_URL. */
@@ -14,7 +14,8 @@ const main = async () => {
   await applyMigrations(config.databaseUrl);
   const deps = createDeps(config, config.databaseUrl, log);
   registerWorkers(deps);
-  log.info('worker running');
+  const requeued = await reconcileJobs(deps);
+  log.info({ requeued }, 'worker running');
   const shutdown = async () => {
     await closeDeps(deps);
     process.exit(0);

@@ -4,8 +4,8 @@ import { AppError } from '../../src/errors.ts';
 import { hashToken } from '../auth/token.ts';
 import type { Deps } from '../deps.ts';
 import { Prisma } from '../db/generated/client.ts';
-import { appendEvents } from '../realtime/event-log.ts';
-import { publishEvents } from '../realtime/publish-events.ts';
+import type { Tx } from '../db/client.ts';
+import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { toChannelDto } from './channel-dto.ts';
 import { openSecrets, type ChannelSecrets } from './channel-secrets.ts';
 
@@ -24,14 +24,11 @@ export const listChannels = async (deps: Deps, { tenantId, appUrl }: { tenantId:
   return channels.map((c) => toChannelDto(c, deps.secrets, appUrl));
 };
 
-const emit = async (deps: Deps, { tenantId, actorId }: Actor, work: (tx: Prisma.TransactionClient) => Promise<ChannelDto>) => {
-  const { channel, events } = await deps.db.$transaction(async (tx) => {
+const emit = (deps: Deps, { tenantId, actorId }: Actor, work: (tx: Tx) => Promise<ChannelDto>) =>
+  writeWithEvents(deps, tenantId, async (tx) => {
     const channel = await work(tx);
-    return { channel, events: await appendEvents(tx, tenantId, [{ type: 'channel.updated', actorId, payload: { channel } }]) };
+    return { result: channel, events: [{ type: 'channel.updated', actorId, payload: { channel } }] };
   });
-  await publishEvents(deps, tenantId, events);
-  return channel;
-};
 
 export const createChannel = async (deps: Deps, actor: Actor, input: CreateChannelInput): Promise<ChannelDto> => {
   const phoneNumber = phoneOrThrow(input.phoneNumber);
@@ -85,11 +82,9 @@ export const updateChannel = (deps: Deps, actor: Actor, input: UpdateChannelInpu
     return toChannelDto(channel, deps.secrets, actor.appUrl);
   });
 
-export const deleteChannel = async (deps: Deps, actor: Actor, { channelId }: { channelId: string }): Promise<void> => {
-  const events = await deps.db.$transaction(async (tx) => {
+export const deleteChannel = (deps: Deps, actor: Actor, { channelId }: { channelId: string }): Promise<void> =>
+  writeWithEvents(deps, actor.tenantId, async (tx) => {
     const { count } = await tx.channel.deleteMany({ where: { id: channelId, tenantId: actor.tenantId } });
     if (count === 0) throw notFound();
-    return appendEvents(tx, actor.tenantId, [{ type: 'channel.deleted', actorId: actor.actorId, payload: { channelId } }]);
+    return { result: undefined, events: [{ type: 'channel.deleted', actorId: actor.actorId, payload: { channelId } }] };
   });
-  await publishEvents(deps, actor.tenantId, events);
-};

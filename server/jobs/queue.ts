@@ -8,7 +8,8 @@ export type JobOptions = {
   attempts?: number;
 };
 
-export type JobHandler = (payload: unknown, meta: { attempt: number }) => Promise<void>;
+/** `attempt` counts from 1; on `attempt === maxAttempts` a failure is final. */
+export type JobHandler = (payload: unknown, meta: { attempt: number; maxAttempts: number }) => Promise<void>;
 
 /**
  * The job port. Both adapters run the same handler code, so behaviour does not depend on whether
@@ -22,6 +23,7 @@ export interface JobQueue {
   close(): Promise<void>;
 }
 
+const DEFAULT_ATTEMPTS = 3;
 const backoffMs = (attempt: number) => Math.min(30_000, 500 * 2 ** (attempt - 1));
 
 export const createInProcessQueue = (log: Logger): JobQueue => {
@@ -47,10 +49,10 @@ export const createInProcessQueue = (log: Logger): JobQueue => {
       waiting.set(name, [...(waiting.get(name) ?? []), () => run(name, payload, options, attempt, key)]);
       return;
     }
-    handler(payload, { attempt })
+    handler(payload, { attempt, maxAttempts: options.attempts ?? DEFAULT_ATTEMPTS })
       .then(() => key && pendingIds.delete(key))
       .catch((err: unknown) => {
-        const attempts = options.attempts ?? 3;
+        const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
         log.warn({ job: name, attempt, err: err instanceof Error ? err.message : String(err) }, 'job failed');
         if (attempt < attempts) schedule(() => run(name, payload, options, attempt + 1, key), backoffMs(attempt));
         else if (key) pendingIds.delete(key);
@@ -99,14 +101,14 @@ export const createBullQueue = (redisUrl: string, prefix: string, log: Logger): 
       await queueFor(name).add(name, payload, {
         jobId: options.jobId,
         delay: options.delayMs,
-        attempts: options.attempts ?? 3,
+        attempts: options.attempts ?? DEFAULT_ATTEMPTS,
         backoff: { type: 'exponential', delay: 500 },
         removeOnComplete: { count: 1000 },
         removeOnFail: { count: 5000 },
       });
     },
     work: (name, handler) => {
-      const worker = new Worker(name, (job) => handler(job.data, { attempt: job.attemptsMade + 1 }), {
+      const worker = new Worker(name, (job) => handler(job.data, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 }), {
         connection,
         prefix: `${prefix}:bull`,
         concurrency: 8,

@@ -1,3 +1,4 @@
+import { SEND_MESSAGE_JOB, sendMessageJob } from '../channels/send-message.job.ts';
 import type { Deps } from '../deps.ts';
 
 /**
@@ -8,4 +9,21 @@ export const registerWorkers = (deps: Deps): void => {
   deps.queue.work('sessions.delete-expired', async () => {
     await deps.lucia.deleteExpiredSessions();
   });
+  deps.queue.work(SEND_MESSAGE_JOB, sendMessageJob(deps));
+};
+
+/**
+ * Re-enqueues work the database says is owed, so a flushed Redis or a crash between commit and
+ * enqueue loses nothing. Deterministic job ids make this safe to run on every start.
+ */
+export const reconcileJobs = async (deps: Deps): Promise<number> => {
+  const queued = await deps.db.message.findMany({
+    where: { direction: 'OUTBOUND', status: 'QUEUED', providerMessageId: null },
+    select: { id: true, tenantId: true },
+    take: 10_000,
+  });
+  for (const m of queued) {
+    await deps.queue.enqueue(SEND_MESSAGE_JOB, { tenantId: m.tenantId, messageId: m.id }, { jobId: m.id, attempts: 5 });
+  }
+  return queued.length;
 };

@@ -1,4 +1,6 @@
 import { authRouter } from '../auth/auth.router.ts';
+import { channelRouter } from '../channels/channel.router.ts';
+import { conversationRouter } from '../conversation/conversation.router.ts';
 import { eventsRouter } from '../realtime/events.router.ts';
 import { teamRouter } from '../team/team.router.ts';
 import { t } from './init.ts';
@@ -7,6 +9,8 @@ export const appRouter = t.router({
   auth: authRouter,
   team: teamRouter,
   events: eventsRouter,
+  channel: channelRouter,
+  conversation: conversationRouter,
 });
 
 export type AppRouter = typeof appRouter;

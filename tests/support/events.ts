@@ -43,3 +43,26 @@ export class Collector<T> {
     return new Promise((resolve) => this.waiters.push({ check: () => check(this.items), resolve }));
   }
 }
+
+/** Subscribes `user` to events.stream and resolves once the subscription is live. */
+export const watchEvents = async (user: import('./api-client.ts').ApiUser) => {
+  const { client } = user.live();
+  const seen = new Collector<TenantEvent>();
+  const started = new Collector<true>();
+  const subscription = client.events.stream.subscribe(undefined, {
+    onStarted: () => started.push(true),
+    onData: ({ data }) => {
+      if (data.kind === 'event') seen.push(data.event);
+    },
+  });
+  await started.until((s) => s.length > 0);
+  return {
+    seen,
+    /** The first event (already seen or still to come) matching the predicate. */
+    next: async <T extends TenantEvent>(match: (e: TenantEvent) => e is T): Promise<T> => {
+      await seen.until((events) => events.some(match));
+      return seen.items.find(match)!;
+    },
+    close: () => subscription.unsubscribe(),
+  };
+};

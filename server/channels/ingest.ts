@@ -1,0 +1,157 @@
+import type { EventDraft } from '../../src/contracts/events.ts';
+import { messagePreview } from '../../src/domain/message-preview.ts';
+import { nextMessageStatus, type MessageStatus } from '../../src/domain/message-status.ts';
+import type { Tx } from '../db/client.ts';
+import type { Deps } from '../deps.ts';
+import type { Prisma } from '../db/generated/client.ts';
+import { conversationInclude, messageInclude, toConversationDto, toMessageDto } from '../conversation/conversation-dto.ts';
+import { writeWithEvents } from '../realtime/write-with-events.ts';
+import type { InboundMessage, StatusUpdate } from './inbound.ts';
+
+export type IngestResult = { created: number; duplicates: number; statusesApplied: number; statusesDeferred: number };
+
+const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: InboundMessage): Promise<EventDraft | null> => {
+  const duplicate = await tx.message.findUnique({
+    where: { tenantId_providerMessageId: { tenantId, providerMessageId: m.providerMessageId } },
+    select: { id: true },
+  });
+  if (duplicate) return null;
+
+  const contact = await tx.contact.upsert({
+    where: { tenantId_phone: { tenantId, phone: m.from } },
+    create: { tenantId, phone: m.from, name: m.profileName ?? '', waId: m.waId },
+    update: { ...(m.profileName ? { name: m.profileName } : {}), ...(m.waId ? { waId: m.waId } : {}) },
+  });
+  const preview = messagePreview(m);
+  const existing = await tx.conversation.findUnique({ where: { channelId_contactId: { channelId, contactId: contact.id } } });
+  // Providers deliver out of order: only a newer message moves the inbox row's preview and time.
+  const isLatest = !existing || m.timestamp >= existing.lastMessageAt;
+  const conversation = existing
+    ? await tx.conversation.update({
+        where: { id: existing.id },
+        data: {
+          status: 'OPEN',
+          unreadCount: { increment: 1 },
+          lastInboundAt: existing.lastInboundAt && existing.lastInboundAt > m.timestamp ? undefined : m.timestamp,
+          ...(isLatest ? { lastMessageAt: m.timestamp, lastMessagePreview: preview, lastMessageDirection: 'INBOUND' } : {}),
+        },
+        include: conversationInclude,
+      })
+    : await tx.conversation.create({
+        data: {
+          tenantId,
+          channelId,
+          contactId: contact.id,
+          unreadCount: 1,
+          lastInboundAt: m.timestamp,
+          lastMessageAt: m.timestamp,
+          lastMessagePreview: preview,
+          lastMessageDirection: 'INBOUND',
+        },
+        include: conversationInclude,
+      });
+  const message = await tx.message.create({
+    data: {
+      tenantId,
+      conversationId: conversation.id,
+      direction: 'INBOUND',
+      type: m.type,
+      body: m.body,
+      content: (m.content ?? undefined) as Prisma.InputJsonValue | undefined,
+      providerMessageId: m.providerMessageId,
+      replyToProviderId: m.replyToProviderId,
+      status: 'RECEIVED',
+      createdAt: m.timestamp,
+    },
+    include: messageInclude,
+  });
+  return {
+    type: 'message.created',
+    actorId: null,
+    payload: { message: toMessageDto(message), conversation: toConversationDto(conversation) },
+  };
+};
+
+const timestampField: Record<StatusUpdate['status'], 'sentAt' | 'deliveredAt' | 'readAt' | 'failedAt'> = {
+  SENT: 'sentAt',
+  DELIVERED: 'deliveredAt',
+  READ: 'readAt',
+  FAILED: 'failedAt',
+};
+
+/** Applies a status to a known message; null when it changes nothing (a repeat or a late, older status). */
+export const applyStatus = async (tx: Tx, tenantId: string, update: StatusUpdate): Promise<EventDraft | null | 'unknown'> => {
+  const message = await tx.message.findUnique({
+    where: { tenantId_providerMessageId: { tenantId, providerMessageId: update.providerMessageId } },
+  });
+  if (!message || message.direction !== 'OUTBOUND') return 'unknown';
+  const next = nextMessageStatus(message.status as MessageStatus, update.status);
+  if (next === message.status) return null;
+  const field = timestampField[update.status];
+  const updated = await tx.message.update({
+    where: { id: message.id },
+    data: {
+      status: next,
+      ...(next === update.status && !message[field] ? { [field]: update.timestamp } : {}),
+      ...(next === 'FAILED' ? { errorCode: update.errorCode, errorTitle: update.errorTitle } : {}),
+    },
+    include: messageInclude,
+  });
+  return { type: 'message.updated', actorId: null, payload: { message: toMessageDto(updated) } };
+};
+
+/**
+ * Stores one channel's share of a webhook delivery: every message (deduplicated by provider id)
+ * and every status (forward-only), in one transaction, so a failure leaves nothing half-written
+ * and the provider's retry starts clean.
+ */
+export const ingestChannelBatch = async (
+  deps: Deps,
+  { tenantId, channelId, messages, statuses }: { tenantId: string; channelId: string; messages: InboundMessage[]; statuses: StatusUpdate[] },
+): Promise<IngestResult> => {
+  const result: IngestResult = { created: 0, duplicates: 0, statusesApplied: 0, statusesDeferred: 0 };
+  return writeWithEvents(deps, tenantId, async (tx) => {
+    const drafts: EventDraft[] = [];
+    for (const m of [...messages].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
+      const draft = await storeInbound(tx, tenantId, channelId, m);
+      if (draft) {
+        drafts.push(draft);
+        result.created++;
+      } else result.duplicates++;
+    }
+    for (const update of statuses) {
+      const draft = await applyStatus(tx, tenantId, update);
+      if (draft === 'unknown') {
+        await tx.statusBacklog.upsert({
+          where: { tenantId_providerMessageId_status: { tenantId, providerMessageId: update.providerMessageId, status: update.status } },
+          create: { tenantId, providerMessageId: update.providerMessageId, status: update.status, errorCode: update.errorCode, errorTitle: update.errorTitle, occurredAt: update.timestamp },
+          update: {},
+        });
+        result.statusesDeferred++;
+      } else if (draft) {
+        drafts.push(draft);
+        result.statusesApplied++;
+      }
+    }
+    return { result, events: drafts };
+  });
+};
+
+/** Applies statuses that arrived before `providerMessageId` was stored; call in the transaction that stores it. */
+export const applyBacklog = async (tx: Tx, tenantId: string, providerMessageId: string): Promise<EventDraft[]> => {
+  const backlog = await tx.statusBacklog.findMany({ where: { tenantId, providerMessageId }, orderBy: { occurredAt: 'asc' } });
+  if (backlog.length === 0) return [];
+  await tx.statusBacklog.deleteMany({ where: { tenantId, providerMessageId } });
+  const drafts: EventDraft[] = [];
+  for (const row of backlog) {
+    const draft = await applyStatus(tx, tenantId, {
+      providerMessageId,
+      status: row.status as StatusUpdate['status'],
+      timestamp: row.occurredAt,
+      errorCode: row.errorCode,
+      errorTitle: row.errorTitle,
+    });
+    if (draft && draft !== 'unknown') drafts.push(draft);
+  }
+  return drafts;
+};

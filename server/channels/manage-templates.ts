@@ -1,0 +1,41 @@
+import type { TemplateDto } from '../../src/contracts/conversation.ts';
+import { templateVariableCount } from '../../src/domain/template.ts';
+import { AppError } from '../../src/errors.ts';
+import type { Deps } from '../deps.ts';
+import { Prisma, type MessageTemplate } from '../db/generated/client.ts';
+
+const toTemplateDto = (t: MessageTemplate): TemplateDto => ({
+  id: t.id,
+  channelId: t.channelId,
+  name: t.name,
+  language: t.language,
+  category: t.category,
+  body: t.body,
+  variableCount: templateVariableCount(t.body),
+});
+
+export const listTemplates = async (deps: Deps, { tenantId, channelId }: { tenantId: string; channelId: string }): Promise<TemplateDto[]> => {
+  const rows = await deps.db.messageTemplate.findMany({ where: { tenantId, channelId }, orderBy: [{ name: 'asc' }, { language: 'asc' }] });
+  return rows.map(toTemplateDto);
+};
+
+export const createTemplate = async (
+  deps: Deps,
+  { tenantId, channelId, name, language, category, body }: { tenantId: string; channelId: string; name: string; language: string; category: string; body: string },
+): Promise<TemplateDto> => {
+  const channel = await deps.db.channel.findFirst({ where: { id: channelId, tenantId }, select: { id: true } });
+  if (!channel) throw new AppError('NOT_FOUND', { userMessage: 'Channel not found.' });
+  try {
+    return toTemplateDto(await deps.db.messageTemplate.create({ data: { tenantId, channelId, name, language, category, body } }));
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      throw new AppError('CONFLICT', { userMessage: `A template ${name} (${language}) already exists on this channel.` });
+    }
+    throw err;
+  }
+};
+
+export const deleteTemplate = async (deps: Deps, { tenantId, templateId }: { tenantId: string; templateId: string }): Promise<void> => {
+  const { count } = await deps.db.messageTemplate.deleteMany({ where: { id: templateId, tenantId } });
+  if (count === 0) throw new AppError('NOT_FOUND', { userMessage: 'Template not found.' });
+};

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { MessageContent } from '../../src/contracts/conversation.ts';
+import type { EventDraft } from '../../src/contracts/events.ts';
+import type { Deps } from '../deps.ts';
+import { messageInclude, toMessageDto } from '../conversation/conversation-dto.ts';
+import { writeWithEvents } from '../realtime/write-with-events.ts';
+import { openSecrets, type CloudSecrets, type TwilioSecrets } from './channel-secrets.ts';
+import { webhookPath } from './channel-dto.ts';
+import { applyBacklog } from './ingest.ts';
+import type { OutboundPayload, SendOutcome } from './provider-send.ts';
+import { sendThroughTwilio } from './twilio/twilio-client.ts';
+import { sendThroughGraph } from './whatsapp/graph-client.ts';
+
+export const SEND_MESSAGE_JOB = 'whatsapp.send-message';
+const ZSendPayload = z.object({ tenantId: z.uuid(), messageId: z.uuid() });
+
+class RetryableSendError extends Error {}
+
+/**
+ * Sends one QUEUED message through its channel's provider. The job id is the message id and a
+ * message with a provider id is never sent again, so retries and duplicate enqueues are safe.
+ * 429/5xx/network failures retry with backoff; other failures, or the last attempt, end FAILED
+ * with the provider's reason, live for every viewer.
+ */
+export const sendMessageJob =
+  (deps: Deps) =>
+  async (raw: unknown, { attempt, maxAttempts }: { attempt: number; maxAttempts: number }): Promise<void> => {
+    const { tenantId, messageId } = ZSendPayload.parse(raw);
+    const message = await deps.db.message.findFirst({
+      where: { id: messageId, tenantId },
+      include: { conversation: { include: { contact: true, channel: true } } },
+    });
+    if (!message || message.status !== 'QUEUED' || message.providerMessageId) return;
+    const { channel, contact } = message.conversation;
+    const content = message.content as MessageContent | null;
+    const payload: OutboundPayload =
+      content?.kind === 'template'
+        ? { kind: 'template', to: contact.phone, name: content.name, language: content.language, variables: content.variables }
+        : { kind: 'text', to: contact.phone, body: message.body, replyToProviderId: message.replyToProviderId };
+    const secrets = openSecrets(deps.secrets, channel.secrets);
+    const outcome: SendOutcome =
+      channel.provider === 'WHATSAPP_CLOUD'
+        ? await sendThroughGraph(channel, secrets as CloudSecrets, payload)
+        : await sendThroughTwilio(channel, secrets as TwilioSecrets, payload, deps.config.publicUrl ? `${deps.config.publicUrl}${webhookPath(channel)}` : null);
+
+    if (!outcome.ok && outcome.retryable && attempt < maxAttempts) {
+      deps.log.warn({ tenantId, messageId, attempt, code: outcome.code }, 'provider send failed; retrying');
+      throw new RetryableSendError(`${outcome.code}: ${outcome.title}`);
+    }
+    await writeWithEvents(deps, tenantId, async (tx) => {
+      const now = new Date();
+      const { count } = await tx.message.updateMany({
+        where: { id: messageId, status: 'QUEUED', providerMessageId: null },
+        data: outcome.ok
+          ? { status: 'SENT', providerMessageId: outcome.providerMessageId, sentAt: now }
+          : { status: 'FAILED', errorCode: outcome.code, errorTitle: outcome.title, failedAt: now },
+      });
+      if (count === 0) return { result: undefined, events: [] };
+      const updated = await tx.message.findUniqueOrThrow({ where: { id: messageId }, include: messageInclude });
+      const events: EventDraft[] = [{ type: 'message.updated', actorId: null, payload: { message: toMessageDto(updated) } }];
+      if (outcome.ok) events.push(...(await applyBacklog(tx, tenantId, outcome.providerMessageId)));
+      return { result: undefined, events };
+    });
+    deps.log.info({ tenantId, messageId, ok: outcome.ok, ...(outcome.ok ? {} : { code: outcome.code }) }, 'message send finished');
+  };

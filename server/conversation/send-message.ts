@@ -1,0 +1,101 @@
+import type { MessageDto } from '../../src/contracts/conversation.ts';
+import type { EventDraft } from '../../src/contracts/events.ts';
+import { messagePreview } from '../../src/domain/message-preview.ts';
+import { messagingWindow } from '../../src/domain/messaging-window.ts';
+import { templateVariableCount, fillTemplate } from '../../src/domain/template.ts';
+import { AppError } from '../../src/errors.ts';
+import { SEND_MESSAGE_JOB } from '../channels/send-message.job.ts';
+import type { Tx } from '../db/client.ts';
+import type { Deps } from '../deps.ts';
+import type { Prisma } from '../db/generated/client.ts';
+import { writeWithEvents } from '../realtime/write-with-events.ts';
+import { conversationInclude, messageInclude, toConversationDto, toMessageDto } from './conversation-dto.ts';
+import { conversationNotFound } from './get-conversation.ts';
+
+type Actor = { tenantId: string; actorId: string; conversationId: string; clientMessageId?: string };
+
+type Draft = { type: string; body: string; content: Prisma.InputJsonValue | null; replyToProviderId: string | null };
+
+/**
+ * Writes the outbound message as QUEUED (the inbox shows it as "sending" at once), then the job
+ * sends it. A client id makes a retried send idempotent: the same id returns the same message.
+ */
+const queueOutbound = async (deps: Deps, actor: Actor, build: (tx: Tx, conversation: { channelId: string; lastInboundAt: Date | null }) => Promise<Draft>) => {
+  const message = await writeWithEvents(deps, actor.tenantId, async (tx) => {
+    if (actor.clientMessageId) {
+      const existing = await tx.message.findFirst({ where: { id: actor.clientMessageId, tenantId: actor.tenantId }, include: messageInclude });
+      if (existing) return { result: toMessageDto(existing), events: [] };
+    }
+    const conversation = await tx.conversation.findFirst({ where: { id: actor.conversationId, tenantId: actor.tenantId } });
+    if (!conversation) throw conversationNotFound();
+    const draft = await build(tx, conversation);
+    const now = new Date();
+    const row = await tx.message.create({
+      data: {
+        ...(actor.clientMessageId ? { id: actor.clientMessageId } : {}),
+        tenantId: actor.tenantId,
+        conversationId: conversation.id,
+        direction: 'OUTBOUND',
+        type: draft.type,
+        body: draft.body,
+        content: draft.content ?? undefined,
+        replyToProviderId: draft.replyToProviderId,
+        status: 'QUEUED',
+        senderId: actor.actorId,
+        createdAt: now,
+      },
+      include: messageInclude,
+    });
+    const message = toMessageDto(row);
+    const updated = await tx.conversation.update({
+      where: { id: conversation.id },
+      // Replying means the agent has read the thread.
+      data: { lastMessageAt: now, lastMessagePreview: messagePreview(message), lastMessageDirection: 'OUTBOUND', unreadCount: 0 },
+      include: conversationInclude,
+    });
+    const events: EventDraft[] = [{ type: 'message.created', actorId: actor.actorId, payload: { message, conversation: toConversationDto(updated) } }];
+    return { result: message, events };
+  });
+  if (message.status === 'QUEUED') {
+    // If this enqueue is lost, the start-up reconciler finds the QUEUED row and enqueues it again.
+    await deps.queue
+      .enqueue(SEND_MESSAGE_JOB, { tenantId: actor.tenantId, messageId: message.id }, { jobId: message.id, attempts: 5 })
+      .catch((err: unknown) => deps.log.error({ err, messageId: message.id }, 'send job enqueue failed; the reconciler will retry'));
+  }
+  return message;
+};
+
+export const sendText = (deps: Deps, actor: Actor & { body: string; replyToMessageId?: string }): Promise<MessageDto> =>
+  queueOutbound(deps, actor, async (tx, conversation) => {
+    if (!messagingWindow(conversation.lastInboundAt, new Date()).open) {
+      throw new AppError('INVALID_STATE', {
+        userMessage: 'The 24-hour window has closed: WhatsApp allows only approved templates until the customer writes again.',
+      });
+    }
+    let replyToProviderId: string | null = null;
+    if (actor.replyToMessageId) {
+      const target = await tx.message.findFirst({ where: { id: actor.replyToMessageId, tenantId: actor.tenantId, conversationId: actor.conversationId } });
+      if (!target) throw new AppError('NOT_FOUND', { userMessage: 'The message you are replying to no longer exists.' });
+      replyToProviderId = target.providerMessageId;
+    }
+    return { type: 'text', body: actor.body, content: null, replyToProviderId };
+  });
+
+export const sendTemplate = (deps: Deps, actor: Actor & { templateId: string; variables: string[] }): Promise<MessageDto> =>
+  queueOutbound(deps, actor, async (tx, conversation) => {
+    const template = await tx.messageTemplate.findFirst({ where: { id: actor.templateId, tenantId: actor.tenantId } });
+    if (!template) throw new AppError('NOT_FOUND', { userMessage: 'Template not found.' });
+    if (template.channelId !== conversation.channelId) {
+      throw new AppError('INVALID_INPUT', { userMessage: 'That template belongs to another channel.' });
+    }
+    const expected = templateVariableCount(template.body);
+    if (actor.variables.length !== expected) {
+      throw new AppError('INVALID_INPUT', { userMessage: `This template needs ${expected} variable${expected === 1 ? '' : 's'}.` });
+    }
+    return {
+      type: 'template',
+      body: fillTemplate(template.body, actor.variables),
+      content: { kind: 'template', name: template.name, language: template.language, variables: actor.variables },
+      replyToProviderId: null,
+    };
+  });
