@@ -11,7 +11,7 @@ import { appRouter } from '../trpc/app-router.ts';
 import { createContextFactory } from '../trpc/context.ts';
 import { checkHealth } from './health.ts';
 import { isOriginAllowed } from './request-info.ts';
-import { routeWebhook } from './webhook-routes.ts';
+import { routeRaw } from './raw-routes.ts';
 
 export type RunningServer = {
   port: number;
@@ -56,7 +56,7 @@ export const startServer = async (
       void checkHealth(deps).then((health) => sendJson(res, health.ok ? 200 : 503, health));
       return;
     }
-    if (path.startsWith('/webhooks/') && routeWebhook(deps, req, res, path)) return;
+    if ((path.startsWith('/webhooks/') || path.startsWith('/media/')) && routeRaw(deps, req, res, path)) return;
     if (path.startsWith('/trpc/')) {
       if (req.method !== 'GET' && !isOriginAllowed(req, allowedOrigins)) {
         sendJson(res, 403, { error: 'Cross-origin request refused' });
