@@ -1,13 +1,29 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../../src/errors.ts';
+
+/** consume() rejects with the limiter's state when the allowance is used up, with an Error when the store fails. */
+const take = async (limiter: RateLimiterAbstract, key: string): Promise<void> => {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new AppError('RATE_LIMITED', {
+      userMessage: `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`,
+      retryAfterSeconds,
+    });
+  }
+};
 
 export type SignInLimits = { perEmail: number; perIp: number; windowSeconds: number };
 
 /**
- * Counts failed sign-ins per email and per IP. Only failures count, so a person who types their
- * password right is never slowed; a success clears the email's count. Shared through Redis when
- * it is configured, so every node sees the same counts.
+ * Counts failed sign-ins per email and per IP. Every attempt takes a point before its password is
+ * checked: checking first and counting after let a burst of parallel guesses all pass the check
+ * before any failure was counted. A success gives its points back and clears the email's count,
+ * so a person who types their password right is never slowed. Shared through Redis when it is
+ * configured, so every node sees the same counts.
  */
 export class SignInLimiter {
   private readonly byEmail: RateLimiterAbstract;
@@ -22,29 +38,19 @@ export class SignInLimiter {
     this.byIp = make(limits.perIp, 'signin-ip');
   }
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const checks: Array<[RateLimiterAbstract, string]> = [
-      [this.byEmail, email],
-      [this.byIp, ip],
-    ];
-    for (const [limiter, key] of checks) {
-      const state = await limiter.get(key);
-      if (state && state.consumedPoints >= limiter.points) {
-        const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-        throw new AppError('RATE_LIMITED', {
-          userMessage: `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`,
-          retryAfterSeconds,
-        });
-      }
+  /** Takes one attempt from the IP's and the email's allowance, or refuses when either is used up. */
+  async beginAttempt(email: string, ip: string): Promise<void> {
+    await take(this.byIp, ip);
+    try {
+      await take(this.byEmail, email);
+    } catch (err) {
+      // Refused before any password was checked: not a failure of this IP.
+      await this.byIp.reward(ip, 1);
+      throw err;
     }
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    // consume() rejects once the limit is passed; the next assertAllowed reports that.
-    await Promise.allSettled([this.byEmail.consume(email), this.byIp.consume(ip)]);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.byEmail.delete(email);
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    await Promise.all([this.byEmail.delete(email), this.byIp.reward(ip, 1)]);
   }
 }

@@ -28,6 +28,9 @@ export const inviteMember = async (
   const token = newToken();
   const now = new Date();
   const { invite, events } = await deps.db.$transaction(async (tx) => {
+    // Two invites to one address at once would each find nothing pending to replace and both
+    // links would stay usable; this lock makes the second wait and replace the first.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`invite:${tenantId}:${email}`}, 0))`;
     await tx.invite.updateMany({
       where: { tenantId, email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: now },

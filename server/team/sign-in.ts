@@ -6,15 +6,15 @@ import { toMemberDto } from './member-dto.ts';
 import type { SignedIn } from './sign-up.ts';
 
 export const signIn = async (deps: Deps, input: SignInInput & { ip: string }): Promise<SignedIn> => {
-  await deps.signInLimiter.assertAllowed(input.email, input.ip);
+  await deps.signInLimiter.beginAttempt(input.email, input.ip);
   const user = await deps.db.user.findUnique({ where: { email: input.email }, include: { tenant: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
   if (!user || !valid || user.status !== 'ACTIVE') {
-    await deps.signInLimiter.recordFailure(input.email, input.ip);
-    // One message for every cause, so the form does not reveal which accounts exist.
+    // beginAttempt already counted this as a failure. One message for every cause, so the form
+    // does not reveal which accounts exist.
     throw new AppError('UNAUTHENTICATED', { userMessage: 'Email or password is incorrect.' });
   }
-  await deps.signInLimiter.recordSuccess(input.email);
+  await deps.signInLimiter.recordSuccess(input.email, input.ip);
   const session = await deps.lucia.createSession(user.id, {});
   return {
     sessionToken: session.id,
