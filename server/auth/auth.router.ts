@@ -2,6 +2,7 @@ import { ZAcceptInviteInput, ZInviteTokenInput, ZSignInInput, ZSignUpInput } fro
 import { acceptInvite, previewInvite } from '../team/accept-invite.ts';
 import { getMe } from '../team/get-me.ts';
 import { signIn } from '../team/sign-in.ts';
+import { signOut } from '../team/sign-out.ts';
 import { signUp, type SignedIn } from '../team/sign-up.ts';
 import type { Context } from '../trpc/context.ts';
 import { t } from '../trpc/init.ts';
@@ -18,7 +19,7 @@ export const authRouter = t.router({
     .input(ZSignInInput)
     .mutation(async ({ ctx, input }) => startSession(ctx, await signIn(ctx.deps, { ...input, ip: ctx.ip }))),
   signOut: authedProcedure.mutation(async ({ ctx }) => {
-    await ctx.deps.lucia.invalidateSession(ctx.session.id);
+    await signOut(ctx.deps, { sessionId: ctx.session.id });
     ctx.setCookie(ctx.deps.lucia.createBlankSessionCookie().serialize());
     return { ok: true as const };
   }),

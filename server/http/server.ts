@@ -6,7 +6,8 @@ import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { Deps } from '../deps.ts';
-import { SocketRegistry } from '../realtime/socket-registry.ts';
+import { SESSION_ENDED_CLOSE_CODE, SocketRegistry } from '../realtime/socket-registry.ts';
+import { hashToken } from '../auth/token.ts';
 import { appRouter } from '../trpc/app-router.ts';
 import { createContextFactory } from '../trpc/context.ts';
 import { checkHealth } from './health.ts';
@@ -94,8 +95,13 @@ export const startServer = async (
       .then(({ user }) => {
         if (!user) return refuseUpgrade(socket, 401, 'Unauthorized');
         wss.handleUpgrade(req, socket, head, (ws) => {
-          sockets.add(user.id, ws);
+          sockets.add(ws, { userId: user.id, sessionKey: hashToken(token) });
           wss.emit('connection', ws, req);
+          // A deactivation or sign-out that committed between the check above and the
+          // registration would have missed this socket: check once more now that it is findable.
+          void deps.lucia.validateSession(token).then(({ session }) => {
+            if (!session) ws.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+          });
         });
       })
       .catch((err: unknown) => {
@@ -105,10 +111,8 @@ export const startServer = async (
   });
 
   const unsubscribeControl = await deps.bus.subscribeControl((message) => {
-    if (message.type === 'sessions.revoked') {
-      const closed = sockets.closeUser(message.userId);
-      if (closed > 0) log.info({ userId: message.userId, closed }, 'closed sockets of revoked sessions');
-    }
+    const closed = message.type === 'sessions.revoked' ? sockets.closeUser(message.userId) : sockets.closeSession(message.sessionKey);
+    if (closed > 0) log.info({ reason: message.type, closed }, 'closed sockets of ended sessions');
   });
 
   await new Promise<void>((resolve, reject) => {

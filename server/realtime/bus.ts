@@ -4,7 +4,10 @@ import type { TenantEvent } from '../../src/contracts/events.ts';
 import type { Logger } from '../logger.ts';
 
 /** Messages every node must act on that are not tenant events (and so not in the log). */
-export type ControlMessage = { type: 'sessions.revoked'; userId: string };
+export type ControlMessage =
+  | { type: 'sessions.revoked'; userId: string }
+  /** One browser session signed out; `sessionKey` is the hash of its id, never the id itself. */
+  | { type: 'session.ended'; sessionKey: string };
 
 type Unsubscribe = () => void;
 

@@ -46,6 +46,7 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal }: Stre
     const head = await readHeadSeq(db, tenantId);
     let cursor: number;
     if (lastSeq === null) {
+      yield { kind: 'ready', headSeq: head };
       cursor = head;
     } else if (lastSeq > head || head - lastSeq > MAX_REPLAY_EVENTS) {
       yield { kind: 'resync', headSeq: head };

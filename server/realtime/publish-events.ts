@@ -1,4 +1,5 @@
 import type { TenantEvent } from '../../src/contracts/events.ts';
+import type { ControlMessage } from './bus.ts';
 import type { Deps } from '../deps.ts';
 
 /**
@@ -11,5 +12,14 @@ export const publishEvents = async (deps: Pick<Deps, 'bus' | 'log'>, tenantId: s
     await deps.bus.publish(tenantId, events);
   } catch (err) {
     deps.log.warn({ tenantId, count: events.length, err: err instanceof Error ? err.message : String(err) }, 'event publish failed; clients recover from the log');
+  }
+};
+
+/** Same contract for control messages: what they trigger is also enforced by the database (sessions are gone). */
+export const publishControl = async (deps: Pick<Deps, 'bus' | 'log'>, message: ControlMessage): Promise<void> => {
+  try {
+    await deps.bus.publishControl(message);
+  } catch (err) {
+    deps.log.warn({ type: message.type, err: err instanceof Error ? err.message : String(err) }, 'control publish failed');
   }
 };

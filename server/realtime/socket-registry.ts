@@ -1,24 +1,38 @@
 import type { WebSocket } from 'ws';
 
-/** Open WebSockets of this node by user, so a deactivation can close them at once. */
+/** 4401: our close code for "your session ended"; the client signs out instead of reconnecting. */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
+/** Open WebSockets of this node by user and by session, so a deactivation or a sign-out closes them at once. */
 export class SocketRegistry {
   private readonly byUser = new Map<string, Set<WebSocket>>();
+  private readonly bySession = new Map<string, Set<WebSocket>>();
 
-  add(userId: string, socket: WebSocket): void {
-    let set = this.byUser.get(userId);
-    if (!set) this.byUser.set(userId, (set = new Set()));
-    set.add(socket);
-    socket.once('close', () => {
-      set.delete(socket);
-      if (set.size === 0 && this.byUser.get(userId) === set) this.byUser.delete(userId);
-    });
+  add(socket: WebSocket, keys: { userId: string; sessionKey: string }): void {
+    const index = (map: Map<string, Set<WebSocket>>, key: string) => {
+      let set = map.get(key);
+      if (!set) map.set(key, (set = new Set()));
+      set.add(socket);
+      socket.once('close', () => {
+        set.delete(socket);
+        if (set.size === 0 && map.get(key) === set) map.delete(key);
+      });
+    };
+    index(this.byUser, keys.userId);
+    index(this.bySession, keys.sessionKey);
   }
 
-  /** 4401: our application close code for "your session ended"; the client signs out instead of reconnecting. */
   closeUser(userId: string): number {
-    const set = this.byUser.get(userId);
+    return this.close(this.byUser.get(userId));
+  }
+
+  closeSession(sessionKey: string): number {
+    return this.close(this.bySession.get(sessionKey));
+  }
+
+  private close(set: Set<WebSocket> | undefined): number {
     if (!set) return 0;
-    for (const socket of set) socket.close(4401, 'session revoked');
+    for (const socket of set) socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
     return set.size;
   }
 

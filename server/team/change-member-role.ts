@@ -7,7 +7,7 @@ import type { Tx } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import type { User } from '../db/generated/client.ts';
 import { appendEvents } from '../realtime/event-log.ts';
-import { publishEvents } from '../realtime/publish-events.ts';
+import { publishControl, publishEvents } from '../realtime/publish-events.ts';
 import { toMemberDto } from './member-dto.ts';
 
 type MemberChange = { tenantId: string; actorId: string; userId: string };
@@ -62,6 +62,6 @@ export const deactivateMember = async (deps: Deps, change: MemberChange): Promis
     const draft: EventDraft = { type: 'member.deactivated', actorId: change.actorId, payload: { member: toMemberDto(user) } };
     return { user, draft };
   });
-  await deps.bus.publishControl({ type: 'sessions.revoked', userId: member.id });
+  await publishControl(deps, { type: 'sessions.revoked', userId: member.id });
   return member;
 };

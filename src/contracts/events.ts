@@ -27,8 +27,15 @@ export type EventDraft = {
 
 export type TenantEvent = EventDraft & { tenantId: string; seq: number; createdAt: string };
 
-/** What `events.stream` yields: an event, or a marker telling the client to refetch everything. */
-export type StreamItem = { kind: 'event'; event: TenantEvent } | { kind: 'resync'; headSeq: number };
+/**
+ * What `events.stream` yields: an event; `ready` first for a fresh subscription (its id is the
+ * head, so a reconnect before any event resumes from there instead of silently starting over);
+ * or `resync`, telling the client to refetch everything.
+ */
+export type StreamItem =
+  | { kind: 'event'; event: TenantEvent }
+  | { kind: 'ready'; headSeq: number }
+  | { kind: 'resync'; headSeq: number };
 
 /** A client further behind than this gets a resync marker instead of a replay. */
 export const MAX_REPLAY_EVENTS = 10_000;

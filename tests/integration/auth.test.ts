@@ -3,10 +3,11 @@
  * refusals by code. Rate limiting lives in sign-in-limits.test.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiUser } from '../support/api-client.ts';
 import {
   PASSWORD,
+  closed,
   createWorkspace,
   postMutation,
   refusalOf,
@@ -14,6 +15,7 @@ import {
   settle,
   signIn,
   uniqueEmail,
+  upgrade,
 } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -141,6 +143,23 @@ describe('sign-in and sign-out', () => {
     expect(await refusalOf(withCookie(oldCookie).http.auth.me.query())).toMatchObject({ code: 'UNAUTHORIZED' });
     expect(await refusalOf(withCookie(oldCookie).http.auth.signOut.mutate())).toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(otherBrowser.http.auth.me.query()).resolves.toMatchObject({ user: { email } });
+  });
+
+  it('closes the signed-out session’s open WebSockets, and only those', async () => {
+    const { admin, email } = await createWorkspace(app.url);
+    const { user: otherBrowser } = await signIn(app.url, email);
+    const mine = await upgrade(app.url, { cookie: admin.cookie });
+    const theirs = await upgrade(app.url, { cookie: otherBrowser.cookie });
+    if (!mine.socket || !theirs.socket) throw new Error('upgrade refused');
+    const theirsClosed = vi.fn();
+    theirs.socket.once('close', theirsClosed);
+
+    const mineClosed = closed(mine.socket);
+    await admin.http.auth.signOut.mutate();
+    expect((await mineClosed).code).toBe(4401);
+    // The other browser's socket still answers a ping: it was left open.
+    await new Promise<void>((done) => theirs.socket.once('pong', () => done()).ping());
+    expect(theirsClosed).not.toHaveBeenCalled();
   });
 
   it('refuses every authenticated procedure without a session (UNAUTHORIZED)', async () => {

@@ -47,6 +47,7 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
   it('fills a gap from the log when a later event is published first', async () => {
     const { tenantId } = await createWorkspace(app.url);
     const stream = openStream(tenantId, null);
+    expect(await stream.next()).toEqual({ kind: 'ready', headSeq: 1 });
     const pending = stream.next();
     await commitEvents(app.deps, tenantId, 1, { publish: false }); // seq 2: its publish is lost
     await commitEvents(app.deps, tenantId, 1); // seq 3
@@ -55,10 +56,11 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     await stream.close();
   });
 
-  it('starts a fresh client at the head, without replaying history', async () => {
+  it('starts a fresh client at the head, without replaying history, and says where the head is', async () => {
     const { tenantId } = await createWorkspace(app.url);
     await commitEvents(app.deps, tenantId, 5);
     const stream = openStream(tenantId, null);
+    expect(await stream.next()).toEqual({ kind: 'ready', headSeq: 6 });
     const pending = stream.next();
     const [latest] = await commitEvents(app.deps, tenantId, 1);
     expect(seqOf(await pending)).toBe(latest!.seq);
@@ -82,6 +84,29 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     const stream = openStream(tenantId, 999);
     expect(await stream.next()).toEqual({ kind: 'resync', headSeq: 1 });
     await stream.close();
+  });
+
+  it('resumes a fresh client from the head it was told, even when it drops before any event', async () => {
+    const { admin, tenantId } = await createWorkspace(app.url);
+    const { client, wsClient } = admin.live({ retryDelayMs: 5 });
+    const items = new Collector<StreamItem>();
+    const subscription = client.events.stream.subscribe(undefined, { onData: ({ data }) => items.push(data) });
+    await items.until((s) => s.length === 1);
+    expect(items.items[0]).toEqual({ kind: 'ready', headSeq: 1 });
+    // Drop and keep the client away (its reconnects are refused) while an event commits:
+    // the resume must replay it from the head it was told, not start over at the new head.
+    const cookie = admin.cookie;
+    admin.cookie = 'sb_session=expired';
+    const refused = new Promise<void>((done) => {
+      const sub = wsClient.connectionState.subscribe({ next: (state) => state.error && (sub.unsubscribe(), done()) });
+    });
+    (wsClient.connection?.ws as unknown as WebSocket | undefined)?.terminate();
+    await refused;
+    await commitEvents(app.deps, tenantId, 1, { publish: false });
+    admin.cookie = cookie;
+    await items.until((s) => s.some((i) => i.kind === 'event'));
+    expect(items.items.filter((i) => i.kind === 'event').map(seqOf)).toEqual([2]);
+    subscription.unsubscribe();
   });
 
   it('delivers every event exactly once, in order, to a subscriber that keeps dropping and resuming', async () => {

@@ -26,8 +26,7 @@ it('delivers an event committed through node A to a subscriber connected to node
   const seen = new Collector<string>();
   const ready = new Collector<true>();
   const subscription = client.events.stream.subscribe(undefined, {
-    onStarted: () => ready.push(true),
-    onData: ({ data }) => data.kind === 'event' && seen.push(data.event.type),
+    onData: ({ data }) => (data.kind === 'ready' ? ready.push(true) : data.kind === 'event' && seen.push(data.event.type)),
   });
   await ready.until((r) => r.length > 0);
 

@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboundTextPayload, newWamid, postSigned, statusPayload } from '../../server/dev/cloud-webhook-builder.ts';
 import { signMetaBody } from '../../server/channels/whatsapp/verify-signature.ts';
 import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
-import { createWorkspace } from '../support/factories.ts';
+import { createWorkspace, watchEvents } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { connectCloudChannel, randomPhone } from '../support/whatsapp.ts';
-import { watchEvents } from '../support/events.ts';
 import type { TenantEvent } from '../../src/contracts/events.ts';
 
 let app: TestApp;
@@ -139,7 +138,7 @@ describe('POST /webhooks/whatsapp/cloud', () => {
 describe('status updates', () => {
   it('never move backwards: a late delivered after read stays read; failed keeps its code and title', async () => {
     const { admin, target } = await setup();
-    const events = await watchEvents(admin);
+    const events = watchEvents(admin);
     const from = randomPhone();
     await postSigned(target, inboundTextPayload(target, [{ from, name: 'Sid', body: 'hello' }]));
     const conversation = (await admin.http.conversation.list.query({})).items[0]!;
@@ -156,7 +155,7 @@ describe('status updates', () => {
     await events.next(updateOf(message.id, 'READ'));
     const { items } = await admin.http.conversation.messages.query({ conversationId: conversation.id });
     expect(items.find((m) => m.id === message.id)).toMatchObject({ status: 'READ', deliveredAt: null });
-    expect(events.seen.items.filter((e) => e.type === 'message.updated' && e.payload.message.id === message.id).map((e) => e.type === 'message.updated' && e.payload.message.status)).toEqual(['SENT', 'READ']);
+    expect(events.events().filter((e) => e.type === 'message.updated' && e.payload.message.id === message.id).map((e) => e.type === 'message.updated' && e.payload.message.status)).toEqual(['SENT', 'READ']);
 
     const second = await admin.http.conversation.sendText.mutate({ conversationId: conversation.id, body: 'Second' });
     const secondWamid = (await events.next(updateOf(second.id, 'SENT'))).payload.message.providerMessageId!;
@@ -164,12 +163,12 @@ describe('status updates', () => {
     await postSigned(target, statusPayload(target, [{ id: secondWamid, status: 'failed', recipient: from, error }]));
     const { payload } = await events.next(updateOf(second.id, 'FAILED'));
     expect(payload.message).toMatchObject({ errorCode: '131049', errorTitle: error.title });
-    events.close();
+    await events.stop();
   });
 
   it('applies a status that arrives before the send result is stored', async () => {
     const { admin, target, tenantId } = await setup();
-    const events = await watchEvents(admin);
+    const events = watchEvents(admin);
     const from = randomPhone();
     await postSigned(target, inboundTextPayload(target, [{ from, name: 'Early', body: 'hello' }]));
     const conversation = (await admin.http.conversation.list.query({})).items[0]!;
@@ -181,6 +180,6 @@ describe('status updates', () => {
     const message = await admin.http.conversation.sendText.mutate({ conversationId: conversation.id, body: 'Racing the webhook' });
     await events.next((e): e is TenantEvent => e.type === 'message.updated' && e.payload.message.id === message.id && e.payload.message.status === 'DELIVERED');
     expect(await app.deps.db.statusBacklog.count({ where: { tenantId, providerMessageId: wamid } })).toBe(0);
-    events.close();
+    await events.stop();
   });
 });

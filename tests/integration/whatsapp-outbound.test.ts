@@ -3,8 +3,7 @@ import type { TenantEvent } from '../../src/contracts/events.ts';
 import { WINDOW_MS } from '../../src/domain/messaging-window.ts';
 import { inboundTextPayload, postSigned } from '../../server/dev/cloud-webhook-builder.ts';
 import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
-import { watchEvents } from '../support/events.ts';
-import { createWorkspace } from '../support/factories.ts';
+import { createWorkspace, watchEvents } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { connectCloudChannel, randomPhone } from '../support/whatsapp.ts';
 
@@ -28,7 +27,7 @@ const conversationWithCustomer = async (lastInboundAgoMs = 0) => {
   const from = randomPhone();
   await postSigned(target, inboundTextPayload(target, [{ from, name: 'Cara', body: 'Hi', at: new Date(Date.now() - lastInboundAgoMs) }]));
   const conversation = (await admin.http.conversation.list.query({})).items[0]!;
-  const events = await watchEvents(admin);
+  const events = watchEvents(admin);
   return { admin, channel, conversation, from, events };
 };
 
@@ -41,7 +40,7 @@ describe('sending a reply', () => {
     const send = graph.sends.find((s) => s.wamid === payload.message.providerMessageId)!;
     expect(payload.message.status).toBe('SENT');
     expect(send).toMatchObject({ authorization: 'Bearer test-access-token', version: 'v21.0', body: { messaging_product: 'whatsapp', to: from, type: 'text', text: { body: 'How can I help?' } } });
-    events.close();
+    await events.stop();
   });
 
   it('retries a provider 500 and sends exactly once', async () => {
@@ -53,7 +52,7 @@ describe('sending a reply', () => {
     expect(payload.message.status).toBe('SENT');
     const attempts = graph.sends.slice(before).filter((s) => (s.body.text as { body?: string } | undefined)?.body === 'Retry me');
     expect(attempts.map((a) => a.wamid === null)).toEqual([true, false]);
-    events.close();
+    await events.stop();
   });
 
   it('ends FAILED with the provider’s reason on a 400, without retrying', async () => {
@@ -64,7 +63,7 @@ describe('sending a reply', () => {
     const { payload } = await events.next(settled(message.id));
     expect(payload.message).toMatchObject({ status: 'FAILED', errorCode: '131026', errorTitle: 'Receiver is incapable of receiving this message' });
     expect(graph.sends.length - before).toBe(1);
-    events.close();
+    await events.stop();
   });
 
   it('is idempotent by client message id', async () => {
@@ -80,7 +79,7 @@ describe('sending a reply', () => {
     const { items } = await admin.http.conversation.messages.query({ conversationId: conversation.id });
     expect(items.filter((m) => m.body === 'Once')).toHaveLength(1);
     expect(graph.sends.filter((s) => (s.body.text as { body?: string } | undefined)?.body === 'Once')).toHaveLength(1);
-    events.close();
+    await events.stop();
   });
 });
 
@@ -108,7 +107,7 @@ describe('the 24-hour window', () => {
       type: 'template',
       template: { name: 'order_update', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Cara' }, { type: 'text', text: '#1042' }] }] },
     });
-    events.close();
+    await events.stop();
   });
 
   it('reports an open window with its closing time', async () => {
@@ -116,7 +115,7 @@ describe('the 24-hour window', () => {
     const detail = await admin.http.conversation.get.query({ conversationId: conversation.id });
     expect(detail.window.open).toBe(true);
     expect(Date.parse(detail.window.closesAt!) - Date.now()).toBeGreaterThan(WINDOW_MS - 120_000);
-    events.close();
+    await events.stop();
   });
 });
 

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantEvent } from '../../src/contracts/events.ts';
 import { signTwilioRequest } from '../../server/channels/twilio/verify-signature.ts';
 import { startFakeTwilio } from '../../server/dev/fake-twilio-server.ts';
-import { watchEvents } from '../support/events.ts';
-import { createWorkspace } from '../support/factories.ts';
+import { createWorkspace, watchEvents } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { randomPhone } from '../support/whatsapp.ts';
 
@@ -61,7 +60,7 @@ describe('POST /webhooks/whatsapp/twilio/:channelId', () => {
 
   it('sends a reply through the Messages API and applies status callbacks forward-only', async () => {
     const { admin, post } = await setup();
-    const events = await watchEvents(admin);
+    const events = watchEvents(admin);
     const from = randomPhone();
     await post(inbound(from));
     const conversation = (await admin.http.conversation.list.query({})).items[0]!;
@@ -80,7 +79,7 @@ describe('POST /webhooks/whatsapp/twilio/:channelId', () => {
     await events.next(isStatus('READ'));
     const stored = (await admin.http.conversation.messages.query({ conversationId: conversation.id })).items.find((m) => m.id === message.id);
     expect(stored?.status).toBe('READ');
-    events.close();
+    await events.stop();
   });
 
   it('refuses an unknown channel and a malformed body', async () => {

@@ -30,11 +30,12 @@ export class ApiUser {
 
   /** A client whose subscriptions ride a WebSocket authenticated by this user's cookie. */
   live(opts: { retryDelayMs?: number } = {}) {
-    const cookie = this.cookie;
+    // Read at every (re)connect, as a browser sends its current cookie jar.
+    const user = this;
     const origin = this.origin ?? this.baseUrl;
     class CookieWebSocket extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { headers: { cookie, origin } });
+        super(address, protocols, { headers: { cookie: user.cookie, origin } });
       }
     }
     const wsClient = createWSClient({

@@ -17,7 +17,8 @@ export const commitEvents = async (
   opts: { publish?: boolean; label?: string } = {},
 ): Promise<TenantEvent[]> => {
   const drafts = Array.from({ length: count }, (_, i) => markerDraft(`${opts.label ?? 'e'}-${i}`));
-  const events = await deps.db.$transaction((tx) => appendEvents(tx, tenantId, drafts));
+  // Generous timeout: a test may commit 10,000+ events in one transaction on a loaded machine.
+  const events = await deps.db.$transaction((tx) => appendEvents(tx, tenantId, drafts), { timeout: 60_000 });
   if (opts.publish !== false) await publishEvents(deps, tenantId, events);
   return events;
 };
@@ -44,25 +45,3 @@ export class Collector<T> {
   }
 }
 
-/** Subscribes `user` to events.stream and resolves once the subscription is live. */
-export const watchEvents = async (user: import('./api-client.ts').ApiUser) => {
-  const { client } = user.live();
-  const seen = new Collector<TenantEvent>();
-  const started = new Collector<true>();
-  const subscription = client.events.stream.subscribe(undefined, {
-    onStarted: () => started.push(true),
-    onData: ({ data }) => {
-      if (data.kind === 'event') seen.push(data.event);
-    },
-  });
-  await started.until((s) => s.length > 0);
-  return {
-    seen,
-    /** The first event (already seen or still to come) matching the predicate. */
-    next: async <T extends TenantEvent>(match: (e: TenantEvent) => e is T): Promise<T> => {
-      await seen.until((events) => events.some(match));
-      return seen.items.find(match)!;
-    },
-    close: () => subscription.unsubscribe(),
-  };
-};

@@ -136,8 +136,11 @@ export const watchEvents = (user: ApiUser, lastEventId = '0') => {
       check();
     });
   /** The first event (already seen or still to come) that matches. */
-  const next = async (match: (event: TenantEvent) => boolean): Promise<TenantEvent> =>
-    (await until((seen) => seen.some(match))).find(match)!;
+  function next<T extends TenantEvent>(match: (event: TenantEvent) => event is T): Promise<T>;
+  function next(match: (event: TenantEvent) => boolean): Promise<TenantEvent>;
+  async function next(match: (event: TenantEvent) => boolean): Promise<TenantEvent> {
+    return (await until((seen) => seen.some(match))).find(match)!;
+  }
   const stop = async () => {
     subscription.unsubscribe();
     await user.close();
