@@ -14,7 +14,13 @@ const toTemplateDto = (t: MessageTemplate): TemplateDto => ({
   variableCount: templateVariableCount(t.body),
 });
 
+export const requireChannel = async (deps: Deps, tenantId: string, channelId: string): Promise<void> => {
+  const channel = await deps.db.channel.findFirst({ where: { id: channelId, tenantId }, select: { id: true } });
+  if (!channel) throw new AppError('NOT_FOUND', { userMessage: 'Channel not found.' });
+};
+
 export const listTemplates = async (deps: Deps, { tenantId, channelId }: { tenantId: string; channelId: string }): Promise<TemplateDto[]> => {
+  await requireChannel(deps, tenantId, channelId);
   const rows = await deps.db.messageTemplate.findMany({ where: { tenantId, channelId }, orderBy: [{ name: 'asc' }, { language: 'asc' }] });
   return rows.map(toTemplateDto);
 };
@@ -23,8 +29,7 @@ export const createTemplate = async (
   deps: Deps,
   { tenantId, channelId, name, language, category, body }: { tenantId: string; channelId: string; name: string; language: string; category: string; body: string },
 ): Promise<TemplateDto> => {
-  const channel = await deps.db.channel.findFirst({ where: { id: channelId, tenantId }, select: { id: true } });
-  if (!channel) throw new AppError('NOT_FOUND', { userMessage: 'Channel not found.' });
+  await requireChannel(deps, tenantId, channelId);
   try {
     return toTemplateDto(await deps.db.messageTemplate.create({ data: { tenantId, channelId, name, language, category, body } }));
   } catch (err) {

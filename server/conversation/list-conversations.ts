@@ -2,6 +2,7 @@ import type { ConversationDto, ListConversationsInput } from '../../src/contract
 import { AppError } from '../../src/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { Prisma } from '../db/generated/client.ts';
+import { requireChannel } from '../channels/manage-templates.ts';
 import { conversationInclude, toConversationDto } from './conversation-dto.ts';
 
 type Cursor = { at: string; id: string };
@@ -49,6 +50,7 @@ export const listConversations = async (
   deps: Deps,
   { tenantId, userId, cursor, limit, ...filter }: ListConversationsInput & { tenantId: string; userId: string },
 ): Promise<{ items: ConversationDto[]; nextCursor: string | null; total: number }> => {
+  if (filter.channelId) await requireChannel(deps, tenantId, filter.channelId);
   const where = conversationWhere(tenantId, userId, filter);
   const after = cursor ? decodeCursor(cursor) : null;
   const pageWhere: Prisma.ConversationWhereInput = after

@@ -23,8 +23,11 @@ type Draft = { type: string; body: string; content: Prisma.InputJsonValue | null
 const queueOutbound = async (deps: Deps, actor: Actor, build: (tx: Tx, conversation: { channelId: string; lastInboundAt: Date | null }) => Promise<Draft>) => {
   const message = await writeWithEvents(deps, actor.tenantId, async (tx) => {
     if (actor.clientMessageId) {
-      const existing = await tx.message.findFirst({ where: { id: actor.clientMessageId, tenantId: actor.tenantId }, include: messageInclude });
-      if (existing) return { result: toMessageDto(existing), events: [] };
+      const existing = await tx.message.findUnique({ where: { id: actor.clientMessageId }, include: messageInclude });
+      if (existing && existing.tenantId === actor.tenantId && existing.conversationId === actor.conversationId) {
+        return { result: toMessageDto(existing), events: [] };
+      }
+      if (existing) throw new AppError('CONFLICT', { userMessage: 'That message id is already taken: generate a new one.' });
     }
     const conversation = await tx.conversation.findFirst({ where: { id: actor.conversationId, tenantId: actor.tenantId } });
     if (!conversation) throw conversationNotFound();

@@ -1,0 +1,125 @@
+/**
+ * Workspace B against workspace A's channels, conversations, messages and templates: every
+ * id-taking procedure answers NOT_FOUND exactly as for an unknown id and changes nothing of A's.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { inboundTextPayload, postSigned } from '../../server/dev/cloud-webhook-builder.ts';
+import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
+import { appRouter } from '../../server/trpc/app-router.ts';
+import type { ApiUser } from '../support/api-client.ts';
+import { createWorkspace, refusalOf } from '../support/factories.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { connectCloudChannel, randomPhone } from '../support/whatsapp.ts';
+
+let app: TestApp;
+let graph: FakeGraph;
+beforeAll(async () => {
+  [app, graph] = await Promise.all([startTestApp(), startFakeGraph()]);
+});
+afterAll(async () => {
+  await Promise.all([app.stop(), graph.stop()]);
+});
+
+const twoWorkspaces = async () => {
+  const a = await createWorkspace(app.url, 'Tenant A');
+  const { channel, target } = await connectCloudChannel(a.admin, { appUrl: app.url, graphUrl: graph.url });
+  await postSigned(target, inboundTextPayload(target, [{ from: randomPhone(), name: 'A customer', body: 'private to A' }]));
+  const conversation = (await a.admin.http.conversation.list.query({})).items[0]!;
+  const [message] = (await a.admin.http.conversation.messages.query({ conversationId: conversation.id })).items;
+  const template = await a.admin.http.channel.createTemplate.mutate({ channelId: channel.id, name: 'hello', language: 'en_US', body: 'Hi {{1}}' });
+  const b = await createWorkspace(app.url, 'Tenant B');
+  const bSide = await connectCloudChannel(b.admin, { appUrl: app.url, graphUrl: graph.url });
+  await postSigned(bSide.target, inboundTextPayload(bSide.target, [{ from: randomPhone(), name: 'B customer', body: 'hi B' }]));
+  const bConversation = (await b.admin.http.conversation.list.query({})).items[0]!;
+  return { a, b, channel, conversation, message: message!, template, bConversation };
+};
+type World = Awaited<ReturnType<typeof twoWorkspaces>>;
+
+const snapshotOfA = async ({ a }: World) => {
+  const db = app.deps.db;
+  const where = { tenantId: a.tenantId };
+  const [channels, conversations, messages, templates, events] = await Promise.all([
+    db.channel.findMany({ where, orderBy: { id: 'asc' } }),
+    db.conversation.findMany({ where, orderBy: { id: 'asc' } }),
+    db.message.findMany({ where, orderBy: { id: 'asc' } }),
+    db.messageTemplate.findMany({ where, orderBy: { id: 'asc' } }),
+    db.event.count({ where }),
+  ]);
+  return { channels, conversations, messages, templates, events };
+};
+
+const calls: Record<string, (b: ApiUser, w: World, id?: string) => Promise<unknown>> = {
+  'channel.update': (b, w, id = w.channel.id) => b.http.channel.update.mutate({ channelId: id, name: 'Hijacked' }),
+  'channel.delete': (b, w, id = w.channel.id) => b.http.channel.delete.mutate({ channelId: id }),
+  'channel.listTemplates': (b, w, id = w.channel.id) => b.http.channel.listTemplates.query({ channelId: id }),
+  'channel.createTemplate': (b, w, id = w.channel.id) => b.http.channel.createTemplate.mutate({ channelId: id, name: 'x', language: 'en_US', body: 'x' }),
+  'channel.deleteTemplate': (b, w, id = w.template.id) => b.http.channel.deleteTemplate.mutate({ templateId: id }),
+  'conversation.list': (b, w, id = w.channel.id) => b.http.conversation.list.query({ channelId: id }),
+  'conversation.get': (b, w, id = w.conversation.id) => b.http.conversation.get.query({ conversationId: id }),
+  'conversation.messages': (b, w, id = w.conversation.id) => b.http.conversation.messages.query({ conversationId: id }),
+  'conversation.sendText': (b, w, id = w.conversation.id) => b.http.conversation.sendText.mutate({ conversationId: id, body: 'hello' }),
+  'conversation.sendText (reply to A’s message)': (b, w, id = w.message.id) =>
+    b.http.conversation.sendText.mutate({ conversationId: w.bConversation.id, body: 'hello', replyToMessageId: id }),
+  'conversation.sendTemplate': (b, w, id = w.conversation.id) => b.http.conversation.sendTemplate.mutate({ conversationId: id, templateId: w.template.id, variables: ['x'] }),
+  'conversation.sendTemplate (A’s template)': (b, w, id = w.template.id) =>
+    b.http.conversation.sendTemplate.mutate({ conversationId: w.bConversation.id, templateId: id, variables: ['x'] }),
+  'conversation.resolve': (b, w, id = w.conversation.id) => b.http.conversation.resolve.mutate({ conversationId: id }),
+  'conversation.reopen': (b, w, id = w.conversation.id) => b.http.conversation.reopen.mutate({ conversationId: id }),
+  'conversation.markRead': (b, w, id = w.conversation.id) => b.http.conversation.markRead.mutate({ conversationId: id }),
+};
+
+describe('cross-tenant ids (channels and conversations)', () => {
+  it('covers every channel and conversation procedure whose input carries an id', () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
+    const idKeys = (input: unknown): string[] => {
+      const schema = input instanceof z.ZodOptional ? input.unwrap() : input;
+      // phoneNumberId is Meta's id of the business number, not a reference to one of our rows.
+      if (schema instanceof z.ZodObject) return Object.keys(schema.shape).filter((k) => /Id$/.test(k) && k !== 'phoneNumberId');
+      if (schema instanceof z.ZodDiscriminatedUnion) return schema.options.flatMap((o) => idKeys(o));
+      return [];
+    };
+    const takingIds = Object.entries(procedures)
+      .filter(([path]) => ['channel', 'conversation'].includes(path.split('.')[0]!))
+      .filter(([, p]) => p._def.inputs.some((input) => idKeys(input).length > 0))
+      .map(([path]) => path);
+    const covered = new Set(Object.keys(calls).map((name) => name.split(' ')[0]!));
+    expect(new Set(takingIds)).toEqual(covered);
+  });
+
+  it.each(Object.keys(calls))('%s with another workspace’s id is NOT_FOUND, like an unknown id, and changes nothing', async (name) => {
+    const world = await twoWorkspaces();
+    const before = await snapshotOfA(world);
+    const foreign = await refusalOf(calls[name]!(world.b.admin, world));
+    const unknown = await refusalOf(calls[name]!(world.b.admin, world, randomUUID()));
+    expect(foreign).toMatchObject({ code: 'NOT_FOUND' });
+    expect(foreign).toEqual(unknown);
+    expect(await snapshotOfA(world)).toEqual(before);
+  });
+
+  it('never lists another workspace’s conversations, in any filter or search', async () => {
+    const world = await twoWorkspaces();
+    for (const input of [{}, { assignee: 'unassigned' as const }, { search: 'private to A' }, { search: 'A customer' }]) {
+      const { items, total } = await world.b.admin.http.conversation.list.query(input);
+      expect(items.every((c) => c.id !== world.conversation.id)).toBe(true);
+      expect(total).toBe(items.length);
+    }
+    expect((await world.b.admin.http.channel.list.query()).map((c) => c.id)).not.toContain(world.channel.id);
+  });
+
+  it('never returns stored secrets, only which ones are set', async () => {
+    const world = await twoWorkspaces();
+    const [channel] = await world.a.admin.http.channel.list.query();
+    expect(channel!.secretsSet).toEqual(['accessToken', 'appSecret', 'verifyToken']);
+    expect(JSON.stringify(channel)).not.toContain('test-access-token');
+  });
+
+  it('refuses a client message id that belongs to another workspace', async () => {
+    const world = await twoWorkspaces();
+    const refusal = await refusalOf(
+      world.b.admin.http.conversation.sendText.mutate({ conversationId: world.bConversation.id, body: 'x', clientMessageId: world.message.id }),
+    );
+    expect(refusal).toMatchObject({ code: 'CONFLICT' });
+  });
+});
