@@ -24,6 +24,7 @@ const ZEnv = z.object({
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SIMULATOR_PORT: z.coerce.number().int().min(1024).max(65535).default(3100),
   SECRETS_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, { error: 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)' })
@@ -54,6 +55,8 @@ export type Config = {
   trustProxy: boolean;
   /** Base64 AES key for provider secrets at rest; without it one is generated under DATA_DIR. */
   secretsKey: string | null;
+  /** Where `npm run simulate` serves the fake Graph API the demo channel points at. */
+  simulatorPort: number;
 };
 
 export class ConfigError extends Error {}
@@ -95,5 +98,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     runWorkers: e.RUN_WORKERS === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     secretsKey: e.SECRETS_KEY ?? null,
+    simulatorPort: e.SIMULATOR_PORT,
   };
 };

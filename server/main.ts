@@ -35,14 +35,16 @@ const main = async () => {
     const requeued = await reconcileJobs(deps);
     if (requeued > 0) log.info({ requeued }, 're-enqueued owed jobs');
   }
-  const demo = embedded ? await seedDemoWorkspace(deps, config.dataDir) : null;
+  const demo = embedded ? await seedDemoWorkspace(deps, config.dataDir, config.simulatorPort) : null;
 
   const clientDir = config.serveClient ? resolve(import.meta.dirname, '../dist/client') : null;
   const server = await startServer(deps, { port: config.port, clientDir });
   const url = config.publicUrl ?? `http://localhost:${server.port}`;
   log.info({ url, bus: deps.bus.mode, queue: deps.queue.mode }, 'switchboard is up');
   if (demo) {
-    process.stdout.write(`\n  Switchboard is running at ${url}\n  Demo login: ${demo.email} / ${demo.password}\n\n`);
+    process.stdout.write(
+      `\n  Switchboard is running at ${url}\n  Demo login: ${demo.email} / ${demo.password}\n  Live demo traffic: npm run simulate\n\n`,
+    );
   }
 
   let stopping = false;
