@@ -79,8 +79,18 @@ const timestampField: Record<StatusUpdate['status'], 'sentAt' | 'deliveredAt' | 
   FAILED: 'failedAt',
 };
 
+/**
+ * Serialises everything about one provider message id: the send job storing it and status
+ * webhooks for it. Without this a status could miss the message (not yet stored) and land in
+ * the backlog just after the job read the backlog, and stay there.
+ */
+export const lockProviderMessage = async (tx: Tx, tenantId: string, providerMessageId: string): Promise<void> => {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${tenantId}), hashtext(${providerMessageId}))`;
+};
+
 /** Applies a status to a known message; null when it changes nothing (a repeat or a late, older status). */
 export const applyStatus = async (tx: Tx, tenantId: string, update: StatusUpdate): Promise<EventDraft | null | 'unknown'> => {
+  await lockProviderMessage(tx, tenantId, update.providerMessageId);
   const message = await tx.message.findUnique({
     where: { tenantId_providerMessageId: { tenantId, providerMessageId: update.providerMessageId } },
   });
@@ -103,14 +113,18 @@ export const applyStatus = async (tx: Tx, tenantId: string, update: StatusUpdate
 /**
  * Stores one channel's share of a webhook delivery: every message (deduplicated by provider id)
  * and every status (forward-only), in one transaction, so a failure leaves nothing half-written
- * and the provider's retry starts clean.
+ * and the provider's retry starts clean. Concurrent twins are settled by unique indexes
+ * (tenantId+providerMessageId, channelId+contactId, tenantId+phone) and a retry.
  */
 export const ingestChannelBatch = async (
   deps: Deps,
   { tenantId, channelId, messages, statuses }: { tenantId: string; channelId: string; messages: InboundMessage[]; statuses: StatusUpdate[] },
 ): Promise<IngestResult> => {
-  const result: IngestResult = { created: 0, duplicates: 0, statusesApplied: 0, statusesDeferred: 0 };
-  return writeWithEvents(deps, tenantId, async (tx) => {
+  return writeWithEvents(
+    deps,
+    tenantId,
+    async (tx) => {
+    const result: IngestResult = { created: 0, duplicates: 0, statusesApplied: 0, statusesDeferred: 0 };
     const drafts: EventDraft[] = [];
     for (const m of [...messages].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
       const draft = await storeInbound(tx, tenantId, channelId, m);
@@ -119,7 +133,8 @@ export const ingestChannelBatch = async (
         result.created++;
       } else result.duplicates++;
     }
-    for (const update of statuses) {
+    // One lock order for every writer: by provider id.
+    for (const update of [...statuses].sort((a, b) => a.providerMessageId.localeCompare(b.providerMessageId))) {
       const draft = await applyStatus(tx, tenantId, update);
       if (draft === 'unknown') {
         await tx.statusBacklog.upsert({
@@ -134,7 +149,11 @@ export const ingestChannelBatch = async (
       }
     }
     return { result, events: drafts };
-  });
+    },
+    // A twin delivery (same wamid) or a first message racing another from the same contact:
+    // the unique index stops the second, and its retry finds the committed row.
+    { retryOnUniqueViolation: true },
+  );
 };
 
 /** Applies statuses that arrived before `providerMessageId` was stored; call in the transaction that stores it. */

@@ -6,7 +6,7 @@ import { messageInclude, toMessageDto } from '../conversation/conversation-dto.t
 import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { openSecrets, type CloudSecrets, type TwilioSecrets } from './channel-secrets.ts';
 import { webhookPath } from './channel-dto.ts';
-import { applyBacklog } from './ingest.ts';
+import { applyBacklog, lockProviderMessage } from './ingest.ts';
 import type { OutboundPayload, SendOutcome } from './provider-send.ts';
 import { sendThroughTwilio } from './twilio/twilio-client.ts';
 import { sendThroughGraph } from './whatsapp/graph-client.ts';
@@ -48,6 +48,7 @@ export const sendMessageJob =
       throw new RetryableSendError(`${outcome.code}: ${outcome.title}`);
     }
     await writeWithEvents(deps, tenantId, async (tx) => {
+      if (outcome.ok) await lockProviderMessage(tx, tenantId, outcome.providerMessageId);
       const now = new Date();
       const { count } = await tx.message.updateMany({
         where: { id: messageId, status: 'QUEUED', providerMessageId: null },

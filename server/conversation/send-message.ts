@@ -58,7 +58,7 @@ const queueOutbound = async (deps: Deps, actor: Actor, build: (tx: Tx, conversat
     });
     const events: EventDraft[] = [{ type: 'message.created', actorId: actor.actorId, payload: { message, conversation: toConversationDto(updated) } }];
     return { result: message, events };
-  });
+  }, { retryOnUniqueViolation: true }); // two sends with one client id: the retry returns the first
   if (message.status === 'QUEUED') {
     // If this enqueue is lost, the start-up reconciler finds the QUEUED row and enqueues it again.
     await deps.queue
