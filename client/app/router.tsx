@@ -1,0 +1,46 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { LoadingState } from '../components/states.tsx';
+import { RouteError } from './route-error.tsx';
+
+/** React.lazy over a named export, with a `preload` to warm the chunk before it is needed. */
+const lazyRoute = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => {
+  const loader = () => load().then((m) => ({ default: m[name] }));
+  return Object.assign(lazy(loader), { preload: loader });
+};
+
+export const SignUpRoute = lazyRoute(() => import('./routes/sign-up.tsx'), 'SignUpRoute');
+export const SignInRoute = lazyRoute(() => import('./routes/sign-in.tsx'), 'SignInRoute');
+export const AcceptInviteRoute = lazyRoute(() => import('./routes/accept-invite.tsx'), 'AcceptInviteRoute');
+export const AppLayoutRoute = lazyRoute(() => import('./routes/app-layout.tsx'), 'AppLayoutRoute');
+export const OverviewRoute = lazyRoute(() => import('./routes/overview.tsx'), 'OverviewRoute');
+export const TeamRoute = lazyRoute(() => import('./routes/team.tsx'), 'TeamRoute');
+export const ProfileRoute = lazyRoute(() => import('./routes/profile.tsx'), 'ProfileRoute');
+export const NotFoundRoute = lazyRoute(() => import('./routes/not-found.tsx'), 'NotFoundRoute');
+
+/** Signed-in pages load their chunks while the user looks at the first one. */
+export const preloadAppRoutes = () => {
+  void OverviewRoute.preload();
+  void TeamRoute.preload();
+  void ProfileRoute.preload();
+};
+
+const page = (node: ReactNode) => <Suspense fallback={<div className="page-loading" />}>{node}</Suspense>;
+const inShell = (node: ReactNode) => <Suspense fallback={<LoadingState />}>{node}</Suspense>;
+
+export const router = createBrowserRouter([
+  { path: '/signup', element: page(<SignUpRoute />), errorElement: <RouteError /> },
+  { path: '/signin', element: page(<SignInRoute />), errorElement: <RouteError /> },
+  { path: '/invite/:token', element: page(<AcceptInviteRoute />), errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: page(<AppLayoutRoute />),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: inShell(<OverviewRoute />) },
+      { path: 'team', element: inShell(<TeamRoute />) },
+      { path: 'profile', element: inShell(<ProfileRoute />) },
+    ],
+  },
+  { path: '*', element: page(<NotFoundRoute />) },
+]);

@@ -1,0 +1,98 @@
+import { useEffect } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { HomeIcon, UserIcon, UsersIcon } from '../../components/icons.tsx';
+import { Logo } from '../../components/logo.tsx';
+import { ErrorState, LoadingState } from '../../components/states.tsx';
+import { useActivityEvents } from '../../features/activity/api/use-activity-events.ts';
+import { useAuthEvents } from '../../features/auth/api/use-auth-events.ts';
+import { useMe } from '../../features/auth/api/use-me.ts';
+import { UserMenu } from '../../features/auth/components/user-menu.tsx';
+import { useEventStream } from '../../features/realtime/api/use-event-stream.ts';
+import { ConnectionIndicator } from '../../features/realtime/components/connection-indicator.tsx';
+import { useTeamEvents } from '../../features/team/api/use-team-events.ts';
+import { isUnauthorized, toUserMessage } from '../../lib/errors.ts';
+import { preloadAppRoutes } from '../router.tsx';
+
+const NAV = [
+  { to: '/', label: 'Overview', icon: HomeIcon, end: true },
+  { to: '/team', label: 'Team', icon: UsersIcon, end: false },
+  { to: '/profile', label: 'Profile', icon: UserIcon, end: false },
+] as const;
+
+/** Everything that keeps a signed-in tab live: one subscription, fanned out to each feature's cache. */
+function LiveUpdates() {
+  // Activity first: it reads the member and invite lists before the team hook patches them.
+  useActivityEvents();
+  useTeamEvents();
+  useAuthEvents();
+  useEventStream();
+  return null;
+}
+
+export function AppLayoutRoute() {
+  const me = useMe();
+
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+    idle(() => preloadAppRoutes());
+  }, []);
+
+  if (me.isPending) {
+    return (
+      <div className="boot">
+        <LoadingState label="Opening your workspace…" />
+      </div>
+    );
+  }
+  if (me.isError && !me.data) {
+    // Not signed in: the session handler is already on its way to the sign-in page.
+    if (isUnauthorized(me.error)) return null;
+    return (
+      <div className="boot">
+        <ErrorState message={toUserMessage(me.error)} onRetry={() => void me.refetch()} />
+      </div>
+    );
+  }
+
+  const { workspace } = me.data;
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <LiveUpdates />
+      <aside className="sidebar">
+        <div className="sidebar-brand">
+          <Logo />
+        </div>
+        <nav className="nav" aria-label="Main">
+          {NAV.map(({ to, label, icon: Icon, end }) => (
+            <NavLink key={to} to={to} end={end} className="nav-link">
+              <Icon className="nav-icon" />
+              {label}
+            </NavLink>
+          ))}
+        </nav>
+      </aside>
+      <div className="main">
+        <header className="topbar">
+          <div className="workspace">
+            <span className="workspace-mark" aria-hidden="true">
+              {workspace.name.trim()[0]?.toUpperCase() ?? 'W'}
+            </span>
+            <span className="workspace-name" data-testid="workspace-name">
+              {workspace.name}
+            </span>
+          </div>
+          <div className="topbar-end">
+            <ConnectionIndicator />
+            <UserMenu me={me.data} />
+          </div>
+        </header>
+        <main className="content" id="main" tabIndex={-1}>
+          <Outlet context={me.data} />
+        </main>
+      </div>
+    </div>
+  );
+}
