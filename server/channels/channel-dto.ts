@@ -12,6 +12,7 @@ export const toChannelDto = (channel: Channel, box: SecretBox, appUrl: string): 
   name: channel.name,
   phoneNumber: channel.phoneNumber,
   phoneNumberId: channel.phoneNumberId,
+  wabaId: channel.wabaId,
   graphBaseUrl: channel.graphBaseUrl,
   graphApiVersion: channel.graphApiVersion,
   twilioAccountSid: channel.twilioAccountSid,

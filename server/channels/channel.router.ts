@@ -9,6 +9,7 @@ import { t } from '../trpc/init.ts';
 import { adminProcedure, agentProcedure } from '../trpc/procedures.ts';
 import { createChannel, deleteChannel, listChannels, updateChannel } from './manage-channels.ts';
 import { createTemplate, deleteTemplate, listTemplates } from './manage-templates.ts';
+import { syncTemplates } from './whatsapp/sync-templates.ts';
 
 export const channelRouter = t.router({
   list: agentProcedure.query(({ ctx }) => listChannels(ctx.deps, { tenantId: ctx.tenantId, appUrl: ctx.appUrl })),
@@ -25,5 +26,6 @@ export const channelRouter = t.router({
   createTemplate: adminProcedure
     .input(ZCreateTemplateInput)
     .mutation(({ ctx, input }) => createTemplate(ctx.deps, { ...input, tenantId: ctx.tenantId })),
+  syncTemplates: adminProcedure.input(ZChannelIdInput).mutation(({ ctx, input }) => syncTemplates(ctx.deps, { ...input, tenantId: ctx.tenantId })),
   deleteTemplate: adminProcedure.input(ZTemplateIdInput).mutation(({ ctx, input }) => deleteTemplate(ctx.deps, { ...input, tenantId: ctx.tenantId })),
 });

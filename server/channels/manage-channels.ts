@@ -38,6 +38,7 @@ export const createChannel = async (deps: Deps, actor: Actor, input: CreateChann
         input.provider === 'WHATSAPP_CLOUD'
           ? {
               phoneNumberId: input.phoneNumberId,
+              wabaId: input.wabaId ?? null,
               graphBaseUrl: input.graphBaseUrl.replace(/\/$/, ''),
               graphApiVersion: input.graphApiVersion,
               verifyTokenHash: hashToken(input.verifyToken),
@@ -74,6 +75,7 @@ export const updateChannel = (deps: Deps, actor: Actor, input: UpdateChannelInpu
         name: input.name,
         graphBaseUrl: input.graphBaseUrl?.replace(/\/$/, ''),
         graphApiVersion: input.graphApiVersion,
+        wabaId: input.wabaId,
         twilioApiBaseUrl: input.twilioApiBaseUrl?.replace(/\/$/, ''),
         secrets: deps.secrets.seal(secrets),
         verifyTokenHash: input.verifyToken ? hashToken(input.verifyToken) : undefined,

@@ -9,6 +9,7 @@ import { newWamid } from './cloud-webhook-builder.ts';
 export type GraphSend = { phoneNumberId: string; version: string; authorization: string | undefined; body: Record<string, unknown>; wamid: string | null };
 export type ScriptedAnswer = { status: number; body: unknown };
 export type FakeMedia = { mimeType: string; bytes: Buffer };
+export type FakeTemplate = { name: string; language: string; status: string; category: string; components: Array<{ type: string; text?: string }> };
 
 export type FakeGraph = {
   url: string;
@@ -16,6 +17,8 @@ export type FakeGraph = {
   /** Answers for the next sends, in order; when empty, sends succeed with a new wamid. */
   script: (...answers: ScriptedAnswer[]) => void;
   media: Map<string, FakeMedia>;
+  /** Served by GET /{version}/{waba-id}/message_templates, two per page to exercise paging. */
+  templates: FakeTemplate[];
   onSend: (listener: (send: GraphSend) => void) => void;
   stop: () => Promise<void>;
 };
@@ -34,6 +37,7 @@ export const startFakeGraph = async (opts: { port?: number; accessToken?: string
   const sends: GraphSend[] = [];
   const answers: ScriptedAnswer[] = [];
   const media = new Map<string, FakeMedia>();
+  const templates: FakeTemplate[] = [];
   const listeners: Array<(send: GraphSend) => void> = [];
   let base = '';
 
@@ -59,6 +63,12 @@ export const startFakeGraph = async (opts: { port?: number; accessToken?: string
         for (const listener of listeners) listener(record);
         return;
       }
+      const templateList = /^\/(v\d+\.\d+)\/([^/]+)\/message_templates$/.exec(path);
+      if (req.method === 'GET' && templateList) {
+        const after = Number(new URL(req.url ?? '/', base).searchParams.get('after') ?? 0);
+        const next = after + 2 < templates.length ? `${base}${path}?after=${after + 2}` : undefined;
+        return json(res, 200, { data: templates.slice(after, after + 2), paging: next ? { next } : {} });
+      }
       const lookup = /^\/(v\d+\.\d+)\/([^/]+)$/.exec(path);
       if (req.method === 'GET' && lookup) {
         const item = media.get(lookup[2]!);
@@ -83,6 +93,7 @@ export const startFakeGraph = async (opts: { port?: number; accessToken?: string
     url: base,
     sends,
     media,
+    templates,
     script: (...next) => answers.push(...next),
     onSend: (listener) => listeners.push(listener),
     stop: () => new Promise((resolve) => server.close(() => resolve())),

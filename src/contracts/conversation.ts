@@ -58,6 +58,7 @@ export type ChannelDto = {
   name: string;
   phoneNumber: string;
   phoneNumberId: string | null;
+  wabaId: string | null;
   graphBaseUrl: string | null;
   graphApiVersion: string | null;
   twilioAccountSid: string | null;
@@ -119,6 +120,7 @@ export const ZCreateCloudChannelInput = z.object({
   verifyToken: secret,
   graphBaseUrl: z.url().default('https://graph.facebook.com'),
   graphApiVersion: z.string().regex(/^v\d+\.\d+$/, { error: 'Like v21.0' }).default('v21.0'),
+  wabaId: z.string().trim().regex(/^\d{5,30}$/, { error: 'The WhatsApp Business Account ID is numeric' }).optional(),
 });
 
 export const ZCreateTwilioChannelInput = z.object({
@@ -137,6 +139,7 @@ export const ZUpdateChannelInput = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   graphBaseUrl: z.url().optional(),
   graphApiVersion: z.string().regex(/^v\d+\.\d+$/).optional(),
+  wabaId: z.string().trim().regex(/^\d{5,30}$/).optional(),
   twilioApiBaseUrl: z.url().optional(),
   /** Only the secrets given are replaced; omitted ones stay as stored. */
   accessToken: secret.optional(),

@@ -139,3 +139,24 @@ describe('media', () => {
     expect((await fetch(`${app.url}/media/${stored!.id}`, { headers: { cookie: other.admin.cookie } })).status).toBe(404);
   });
 });
+
+describe('template sync', () => {
+  it('learns the business account id from webhooks and imports approved templates page by page', async () => {
+    const { admin } = await createWorkspace(app.url);
+    const { channel, target } = await connectCloudChannel(admin, { appUrl: app.url, graphUrl: graph.url });
+    await expect(admin.http.channel.syncTemplates.mutate({ channelId: channel.id })).rejects.toMatchObject({ data: { appCode: 'INVALID_STATE' } });
+    await postSigned(target, inboundTextPayload(target, [{ from: randomPhone(), name: 'Wes', body: 'hi' }]));
+    expect((await admin.http.channel.list.query())[0]!.wabaId).toBe('102290129340398');
+
+    graph.templates.splice(0, graph.templates.length,
+      { name: 'order_update', language: 'en_US', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi {{1}}, order {{2}} shipped.' }] },
+      { name: 'promo', language: 'en_US', status: 'REJECTED', category: 'MARKETING', components: [{ type: 'BODY', text: 'Sale!' }] },
+      { name: 'welcome', language: 'pt_BR', status: 'APPROVED', category: 'MARKETING', components: [{ type: 'HEADER', text: 'Oi' }, { type: 'BODY', text: 'Bem-vindo, {{1}}!' }] },
+    );
+    expect(await admin.http.channel.syncTemplates.mutate({ channelId: channel.id })).toEqual({ imported: 2, skipped: 1 });
+    const templates = await admin.http.channel.listTemplates.query({ channelId: channel.id });
+    expect(templates.map((t) => [t.name, t.language, t.variableCount])).toEqual([['order_update', 'en_US', 2], ['welcome', 'pt_BR', 1]]);
+    expect(await admin.http.channel.syncTemplates.mutate({ channelId: channel.id })).toEqual({ imported: 2, skipped: 1 });
+    expect(await admin.http.channel.listTemplates.query({ channelId: channel.id })).toHaveLength(2);
+  });
+});

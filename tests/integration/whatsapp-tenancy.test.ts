@@ -55,6 +55,7 @@ const calls: Record<string, (b: ApiUser, w: World, id?: string) => Promise<unkno
   'channel.delete': (b, w, id = w.channel.id) => b.http.channel.delete.mutate({ channelId: id }),
   'channel.listTemplates': (b, w, id = w.channel.id) => b.http.channel.listTemplates.query({ channelId: id }),
   'channel.createTemplate': (b, w, id = w.channel.id) => b.http.channel.createTemplate.mutate({ channelId: id, name: 'x', language: 'en_US', body: 'x' }),
+  'channel.syncTemplates': (b, w, id = w.channel.id) => b.http.channel.syncTemplates.mutate({ channelId: id }),
   'channel.deleteTemplate': (b, w, id = w.template.id) => b.http.channel.deleteTemplate.mutate({ templateId: id }),
   'conversation.list': (b, w, id = w.channel.id) => b.http.conversation.list.query({ channelId: id }),
   'conversation.get': (b, w, id = w.conversation.id) => b.http.conversation.get.query({ conversationId: id }),
@@ -75,8 +76,8 @@ describe('cross-tenant ids (channels and conversations)', () => {
     const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
     const idKeys = (input: unknown): string[] => {
       const schema = input instanceof z.ZodOptional ? input.unwrap() : input;
-      // phoneNumberId is Meta's id of the business number, not a reference to one of our rows.
-      if (schema instanceof z.ZodObject) return Object.keys(schema.shape).filter((k) => /Id$/.test(k) && k !== 'phoneNumberId');
+      // phoneNumberId and wabaId are Meta's ids, not references to rows of ours.
+      if (schema instanceof z.ZodObject) return Object.keys(schema.shape).filter((k) => /Id$/.test(k) && !['phoneNumberId', 'wabaId'].includes(k));
       if (schema instanceof z.ZodDiscriminatedUnion) return schema.options.flatMap((o) => idKeys(o));
       return [];
     };

@@ -24,7 +24,9 @@ const handleHandshake = async (deps: Deps, url: URL, res: ServerResponse) => {
   return reply(res, 200, challenge);
 };
 
-const parsePayload = (raw: Buffer): CloudValue[] | null => {
+type ParsedChange = { wabaId: string; value: CloudValue };
+
+const parsePayload = (raw: Buffer): ParsedChange[] | null => {
   let json: unknown;
   try {
     json = JSON.parse(raw.toString('utf8'));
@@ -33,16 +35,16 @@ const parsePayload = (raw: Buffer): CloudValue[] | null => {
   }
   const webhook = ZCloudWebhook.safeParse(json);
   if (!webhook.success) return null;
-  const values: CloudValue[] = [];
+  const changes: ParsedChange[] = [];
   for (const entry of webhook.data.entry) {
     for (const change of entry.changes) {
       if (change.field !== 'messages') continue;
       const value = ZCloudValue.safeParse(change.value);
       if (!value.success) return null;
-      values.push(value.data);
+      changes.push({ wabaId: entry.id, value: value.data });
     }
   }
-  return values;
+  return changes;
 };
 
 /**
@@ -62,10 +64,10 @@ export const handleCloudWebhook = async (deps: Deps, req: IncomingMessage, res: 
     if (err instanceof BodyTooLargeError) return reply(res, 413, 'Payload too large');
     throw err;
   }
-  const values = parsePayload(raw);
-  if (!values) return reply(res, 400, 'Malformed WhatsApp webhook payload');
+  const changes = parsePayload(raw);
+  if (!changes) return reply(res, 400, 'Malformed WhatsApp webhook payload');
 
-  const phoneNumberIds = [...new Set(values.map((v) => v.metadata.phone_number_id))];
+  const phoneNumberIds = [...new Set(changes.map((c) => c.value.metadata.phone_number_id))];
   const channels = await deps.db.channel.findMany({ where: { provider: 'WHATSAPP_CLOUD', phoneNumberId: { in: phoneNumberIds } } });
   const known = new Map(channels.map((c) => [c.phoneNumberId!, c]));
   const unknown = phoneNumberIds.filter((id) => !known.has(id));
@@ -83,9 +85,14 @@ export const handleCloudWebhook = async (deps: Deps, req: IncomingMessage, res: 
   }
 
   const batches = new Map<string, { messages: InboundMessage[]; statuses: StatusUpdate[] }>();
-  for (const value of values) {
+  for (const { wabaId, value } of changes) {
     const channel = known.get(value.metadata.phone_number_id);
     if (!channel) continue;
+    if (channel.wabaId !== wabaId && /^\d+$/.test(wabaId)) {
+      // The business account id arrives with every webhook; keeping it lets templates sync.
+      await deps.db.channel.update({ where: { id: channel.id }, data: { wabaId } });
+      channel.wabaId = wabaId;
+    }
     const batch = batches.get(channel.id) ?? { messages: [], statuses: [] };
     const { messages, skipped } = normalizeCloudMessages(value);
     if (skipped.length > 0) deps.log.warn({ channelId: channel.id, skipped }, 'messages without a phone number skipped');
