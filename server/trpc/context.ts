@@ -14,6 +14,8 @@ export type Context = {
   appUrl: string;
   sessionToken: string | null;
   transport: 'http' | 'ws';
+  /** Filled in by the session middleware, so the request's log line can name tenant and user. */
+  actor: { tenantId?: string; userId?: string };
   setCookie: (cookie: string) => void;
   setHeader: (name: string, value: string) => void;
 };
@@ -31,6 +33,7 @@ export const createContextFactory =
       appUrl: deps.config.publicUrl ?? requestOrigin(req),
       sessionToken: deps.lucia.readSessionCookie(req.headers.cookie ?? ''),
       transport: isHttp ? 'http' : 'ws',
+      actor: {},
       setCookie: (cookie) => {
         if (isHttp && !res.headersSent) res.appendHeader('Set-Cookie', cookie);
       },

@@ -4,9 +4,15 @@ import { hasRole, type Role } from '../../src/domain/roles.ts';
 import { toTrpcError } from './error-map.ts';
 import { t } from './init.ts';
 
-/** Maps service errors once, for every procedure, and logs what nobody expected. */
+/**
+ * Maps service errors once, for every procedure, and writes one log line per call (mutations at
+ * info, reads at debug) with request, tenant and user ids; what nobody expected is logged as an error.
+ */
 const withErrors = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
   const result = await next();
+  const line = { path, type, transport: ctx.transport, ms: Math.round(performance.now() - started), ok: result.ok, ...ctx.actor };
+  ctx.log[type === 'query' ? 'debug' : 'info'](result.ok ? line : { ...line, code: result.error.code }, 'rpc');
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
@@ -30,6 +36,8 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const token = ctx.sessionToken;
   const { session, user } = token ? await ctx.deps.lucia.validateSession(token) : { session: null, user: null };
   if (!session || !user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  ctx.actor.tenantId = user.tenantId;
+  ctx.actor.userId = user.id;
   if (session.fresh) ctx.setCookie(ctx.deps.lucia.createSessionCookie(session.id).serialize());
   return next({
     ctx: {
