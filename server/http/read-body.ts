@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { reply } from './webhook-response.ts';
 
 export class BodyTooLargeError extends Error {}
 
@@ -26,3 +27,14 @@ export const readBody = (req: IncomingMessage, limit: number): Promise<Buffer> =
     req.once('end', () => resolve(Buffer.concat(chunks)));
     req.once('error', reject);
   });
+
+/** The raw body, or null after answering 413 when it is larger than `limit`. */
+export const readBodyOr413 = async (req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> => {
+  try {
+    return await readBody(req, limit);
+  } catch (err) {
+    if (!(err instanceof BodyTooLargeError)) throw err;
+    reply(res, 413, 'Payload too large');
+    return null;
+  }
+};

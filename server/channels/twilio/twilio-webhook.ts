@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { BodyTooLargeError, readBody } from '../../http/read-body.ts';
+import { readBodyOr413 } from '../../http/read-body.ts';
 import { requestOrigin } from '../../http/request-info.ts';
 import { reply } from '../../http/webhook-response.ts';
 import { openSecrets } from '../channel-secrets.ts';
@@ -30,13 +30,8 @@ const parseForm = (raw: Buffer): { all: TwilioParams; single: FormParams } => {
 export const handleTwilioWebhook = async (deps: Deps, req: IncomingMessage, res: ServerResponse, channelId: string): Promise<void> => {
   if (req.method !== 'POST') return reply(res, 405, 'Method not allowed');
   if (!z.uuid().safeParse(channelId).success) return reply(res, 404, 'Unknown channel');
-  let raw: Buffer;
-  try {
-    raw = await readBody(req, MAX_BODY);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) return reply(res, 413, 'Payload too large');
-    throw err;
-  }
+  const raw = await readBodyOr413(req, res, MAX_BODY);
+  if (!raw) return;
   const channel = await deps.db.channel.findFirst({ where: { id: channelId, provider: 'TWILIO' } });
   if (!channel) {
     deps.log.warn({ channelId }, 'twilio webhook for an unknown channel');

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hashToken } from '../../auth/token.ts';
 import type { Deps } from '../../deps.ts';
-import { BodyTooLargeError, readBody } from '../../http/read-body.ts';
+import { readBodyOr413 } from '../../http/read-body.ts';
 import { reply } from '../../http/webhook-response.ts';
 import { openSecrets } from '../channel-secrets.ts';
 import type { InboundMessage, StatusUpdate } from '../inbound.ts';
@@ -57,13 +57,8 @@ export const handleCloudWebhook = async (deps: Deps, req: IncomingMessage, res: 
   if (req.method === 'GET') return handleHandshake(deps, url, res);
   if (req.method !== 'POST') return reply(res, 405, 'Method not allowed');
 
-  let raw: Buffer;
-  try {
-    raw = await readBody(req, MAX_BODY);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) return reply(res, 413, 'Payload too large');
-    throw err;
-  }
+  const raw = await readBodyOr413(req, res, MAX_BODY);
+  if (!raw) return;
   const changes = parsePayload(raw);
   if (!changes) return reply(res, 400, 'Malformed WhatsApp webhook payload');
 
