@@ -6,8 +6,8 @@ import { AppError } from '../../src/errors.ts';
 import type { Tx } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import type { User } from '../db/generated/client.ts';
-import { appendEvents } from '../realtime/event-log.ts';
-import { publishControl, publishEvents } from '../realtime/publish-events.ts';
+import { publishControl } from '../realtime/publish-events.ts';
+import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { toMemberDto } from './member-dto.ts';
 
 type MemberChange = { tenantId: string; actorId: string; userId: string };
@@ -30,14 +30,11 @@ const refuseIf = (reason: string | null) => {
   if (reason) throw new AppError('INVALID_STATE', { userMessage: reason });
 };
 
-const commit = async (deps: Deps, tenantId: string, work: (tx: Tx) => Promise<{ user: User; draft: EventDraft }>) => {
-  const { user, events } = await deps.db.$transaction(async (tx) => {
+const commit = (deps: Deps, tenantId: string, work: (tx: Tx) => Promise<{ user: User; draft: EventDraft }>) =>
+  writeWithEvents(deps, tenantId, async (tx) => {
     const { user, draft } = await work(tx);
-    return { user, events: await appendEvents(tx, tenantId, [draft]) };
+    return { result: toMemberDto(user), events: [draft] };
   });
-  await publishEvents(deps, tenantId, events);
-  return toMemberDto(user);
-};
 
 export const changeMemberRole = (deps: Deps, change: MemberChange & { role: Role }): Promise<MemberDto> =>
   commit(deps, change.tenantId, async (tx) => {

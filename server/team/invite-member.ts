@@ -3,8 +3,7 @@ import type { InviteDto } from '../../src/contracts/dto.ts';
 import { AppError } from '../../src/errors.ts';
 import { hashToken, newToken } from '../auth/token.ts';
 import type { Deps } from '../deps.ts';
-import { appendEvents } from '../realtime/event-log.ts';
-import { publishEvents } from '../realtime/publish-events.ts';
+import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { toInviteDto } from './member-dto.ts';
 
 export const INVITE_TTL_DAYS = 7;
@@ -27,7 +26,7 @@ export const inviteMember = async (
   }
   const token = newToken();
   const now = new Date();
-  const { invite, events } = await deps.db.$transaction(async (tx) => {
+  const invite = await writeWithEvents(deps, tenantId, async (tx) => {
     // Two invites to one address at once would each find nothing pending to replace and both
     // links would stay usable; this lock makes the second wait and replace the first.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`invite:${tenantId}:${email}`}, 0))`;
@@ -47,10 +46,8 @@ export const inviteMember = async (
       include: { invitedBy: { select: { name: true } } },
     });
     const dto = toInviteDto(invite);
-    const events = await appendEvents(tx, tenantId, [{ type: 'member.invited', actorId, payload: { invite: dto } }]);
-    return { invite: dto, events };
+    return { result: dto, events: [{ type: 'member.invited', actorId, payload: { invite: dto } }] };
   });
-  await publishEvents(deps, tenantId, events);
   deps.log.info({ tenantId, actorId, inviteId: invite.id }, 'member invited');
   return { invite, inviteUrl: `${appUrl}/invite/${token}` };
 };

@@ -1,20 +1,14 @@
 import type { MemberDto } from '../../src/contracts/dto.ts';
 import type { UpdateProfileInput } from '../../src/contracts/team.ts';
 import type { Deps } from '../deps.ts';
-import { appendEvents } from '../realtime/event-log.ts';
-import { publishEvents } from '../realtime/publish-events.ts';
+import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { toMemberDto } from './member-dto.ts';
 
-export const updateProfile = async (
+export const updateProfile = (
   deps: Deps,
   { tenantId, actorId, ...profile }: UpdateProfileInput & { tenantId: string; actorId: string },
-): Promise<MemberDto> => {
-  const { member, events } = await deps.db.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id: actorId, tenantId }, data: profile });
-    const member = toMemberDto(user);
-    const events = await appendEvents(tx, tenantId, [{ type: 'member.profile_updated', actorId, payload: { member } }]);
-    return { member, events };
+): Promise<MemberDto> =>
+  writeWithEvents(deps, tenantId, async (tx) => {
+    const member = toMemberDto(await tx.user.update({ where: { id: actorId, tenantId }, data: profile }));
+    return { result: member, events: [{ type: 'member.profile_updated', actorId, payload: { member } }] };
   });
-  await publishEvents(deps, tenantId, events);
-  return member;
-};
