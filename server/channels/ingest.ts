@@ -7,6 +7,7 @@ import type { Prisma } from '../db/generated/client.ts';
 import { conversationInclude, messageInclude, toConversationDto, toMessageDto } from '../conversation/conversation-dto.ts';
 import { writeWithEvents } from '../realtime/write-with-events.ts';
 import type { InboundMessage, StatusUpdate } from './inbound.ts';
+import { answeringPersona } from '../ai-agent/answering-persona.ts';
 
 export type IngestResult = { created: number; duplicates: number; statusesApplied: number; statusesDeferred: number };
 
@@ -42,6 +43,8 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: Inbo
           tenantId,
           channelId,
           contactId: contact.id,
+          // A channel with an active persona is answered by the AI first; otherwise a human must.
+          owner: (await answeringPersona(tx, tenantId, channelId)) ? 'AI' : 'QUEUE',
           unreadCount: 1,
           lastInboundAt: m.timestamp,
           lastMessageAt: m.timestamp,

@@ -1,4 +1,6 @@
+import type { Role } from '../../src/domain/roles.ts';
 import {
+  ZAssignInput,
   ZConversationIdInput,
   ZListConversationsInput,
   ZListMessagesInput,
@@ -7,10 +9,13 @@ import {
 } from '../../src/contracts/conversation.ts';
 import { t } from '../trpc/init.ts';
 import { agentProcedure } from '../trpc/procedures.ts';
+import { changeOwner } from './change-owner.ts';
 import { getConversation, listMessages } from './get-conversation.ts';
 import { listConversations } from './list-conversations.ts';
 import { sendTemplate, sendText } from './send-message.ts';
 import { markConversationRead, reopenConversation, resolveConversation } from './update-conversation.ts';
+
+const owner = (ctx: { tenantId: string; user: { id: string; role: Role } }) => ({ tenantId: ctx.tenantId, actorId: ctx.user.id, actorRole: ctx.user.role });
 
 export const conversationRouter = t.router({
   list: agentProcedure
@@ -20,10 +25,22 @@ export const conversationRouter = t.router({
   messages: agentProcedure.input(ZListMessagesInput).query(({ ctx, input }) => listMessages(ctx.deps, { ...input, tenantId: ctx.tenantId })),
   sendText: agentProcedure
     .input(ZSendTextInput)
-    .mutation(({ ctx, input }) => sendText(ctx.deps, { ...input, tenantId: ctx.tenantId, actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => sendText(ctx.deps, { ...input, tenantId: ctx.tenantId, actorId: ctx.user.id, actorRole: ctx.user.role })),
   sendTemplate: agentProcedure
     .input(ZSendTemplateInput)
-    .mutation(({ ctx, input }) => sendTemplate(ctx.deps, { ...input, tenantId: ctx.tenantId, actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => sendTemplate(ctx.deps, { ...input, tenantId: ctx.tenantId, actorId: ctx.user.id, actorRole: ctx.user.role })),
+  takeOver: agentProcedure.input(ZConversationIdInput).mutation(({ ctx, input }) =>
+    changeOwner(ctx.deps, { ...owner(ctx), conversationId: input.conversationId, action: { type: 'take_over', actorId: ctx.user.id } }),
+  ),
+  handBack: agentProcedure.input(ZConversationIdInput).mutation(({ ctx, input }) =>
+    changeOwner(ctx.deps, { ...owner(ctx), conversationId: input.conversationId, action: { type: 'hand_back', actorId: ctx.user.id } }),
+  ),
+  release: agentProcedure.input(ZConversationIdInput).mutation(({ ctx, input }) =>
+    changeOwner(ctx.deps, { ...owner(ctx), conversationId: input.conversationId, action: { type: 'release', actorId: ctx.user.id } }),
+  ),
+  assign: agentProcedure.input(ZAssignInput).mutation(({ ctx, input }) =>
+    changeOwner(ctx.deps, { ...owner(ctx), conversationId: input.conversationId, action: { type: 'assign', actorId: ctx.user.id, assigneeId: input.assigneeId } }),
+  ),
   resolve: agentProcedure
     .input(ZConversationIdInput)
     .mutation(({ ctx, input }) => resolveConversation(ctx.deps, { ...input, tenantId: ctx.tenantId, actorId: ctx.user.id })),

@@ -6,13 +6,34 @@ import { templateVariableCount, fillTemplate } from '../../src/domain/template.t
 import { AppError } from '../../src/errors.ts';
 import { SEND_MESSAGE_JOB } from '../channels/send-message.job.ts';
 import type { Tx } from '../db/client.ts';
+import type { Conversation } from '../db/generated/client.ts';
+import { maySend } from '../../src/domain/conversation-ownership.ts';
+import type { Role } from '../../src/domain/roles.ts';
+import { applyOwnerChange, ownerOf } from './change-owner.ts';
 import type { Deps } from '../deps.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { conversationInclude, messageInclude, toConversationDto, toMessageDto } from './conversation-dto.ts';
 import { conversationNotFound } from './get-conversation.ts';
 
-type Actor = { tenantId: string; actorId: string; conversationId: string; clientMessageId?: string };
+type Actor = { tenantId: string; actorId: string; actorRole: Role; conversationId: string; clientMessageId?: string };
+
+/**
+ * Only the owning agent writes to the customer. Replying to a queued conversation claims it (the
+ * usual "reply to take it"); an AI-owned one must be taken over first, explicitly, so the AI
+ * stops for everyone to see; another agent's is refused with their name.
+ */
+const claimForReply = async (tx: Tx, conversation: Conversation, actor: Actor): Promise<EventDraft[]> => {
+  const owner = ownerOf(conversation);
+  if (maySend(owner, { kind: 'HUMAN', userId: actor.actorId })) return [];
+  if (owner.kind === 'QUEUE') {
+    const { events } = await applyOwnerChange(tx, conversation, { type: 'take_over', actorId: actor.actorId }, { id: actor.actorId, role: actor.actorRole });
+    return events;
+  }
+  if (owner.kind === 'AI') throw new AppError('INVALID_STATE', { userMessage: 'The AI agent is answering this conversation: take over first.' });
+  const name = (await tx.user.findUnique({ where: { id: owner.assigneeId }, select: { name: true } }))?.name ?? 'Another agent';
+  throw new AppError('FORBIDDEN', { userMessage: `${name} owns this conversation. Ask them, or a supervisor, to reassign it.` });
+};
 
 type Draft = { type: string; body: string; content: Prisma.InputJsonValue | null; replyToProviderId: string | null };
 
@@ -29,8 +50,11 @@ const queueOutbound = async (deps: Deps, actor: Actor, build: (tx: Tx, conversat
       }
       if (existing) throw new AppError('CONFLICT', { userMessage: 'That message id is already taken: generate a new one.' });
     }
+    // Row lock: the owner cannot change between this check and the commit.
+    await tx.$queryRaw`SELECT 1 FROM "Conversation" WHERE id = ${actor.conversationId}::uuid AND "tenantId" = ${actor.tenantId}::uuid FOR UPDATE`;
     const conversation = await tx.conversation.findFirst({ where: { id: actor.conversationId, tenantId: actor.tenantId } });
     if (!conversation) throw conversationNotFound();
+    const claim = await claimForReply(tx, conversation, actor);
     const draft = await build(tx, conversation);
     const now = new Date();
     const row = await tx.message.create({
@@ -56,7 +80,7 @@ const queueOutbound = async (deps: Deps, actor: Actor, build: (tx: Tx, conversat
       data: { lastMessageAt: now, lastMessagePreview: messagePreview(message), lastMessageDirection: 'OUTBOUND', unreadCount: 0 },
       include: conversationInclude,
     });
-    const events: EventDraft[] = [{ type: 'message.created', actorId: actor.actorId, payload: { message, conversation: toConversationDto(updated) } }];
+    const events: EventDraft[] = [...claim, { type: 'message.created', actorId: actor.actorId, payload: { message, conversation: toConversationDto(updated) } }];
     return { result: message, events };
   }, { retryOnUniqueViolation: true }); // two sends with one client id: the retry returns the first
   if (message.status === 'QUEUED') {

@@ -12,6 +12,9 @@ export type ConversationDto = {
   channelId: string;
   contact: ContactSummaryDto;
   status: 'OPEN' | 'RESOLVED';
+  /** Who answers: the AI persona, the queue, or the human in assigneeId. */
+  owner: 'AI' | 'QUEUE' | 'HUMAN';
+  ownerVersion: number;
   assigneeId: string | null;
   lastMessageAt: string;
   lastMessagePreview: string;
@@ -44,6 +47,10 @@ export type MessageDto = {
   errorCode: string | null;
   errorTitle: string | null;
   sender: { id: string; name: string } | null;
+  /** Set when the AI persona wrote it. */
+  aiAgentId: string | null;
+  /** Internal notes are visible to the team only and never sent. */
+  isNote: boolean;
   replyToProviderId: string | null;
   providerMessageId: string | null;
   createdAt: string;
@@ -85,6 +92,17 @@ export const ZListConversationsInput = ZConversationFilter.extend({
 });
 
 export const ZConversationIdInput = z.object({ conversationId: z.uuid() });
+
+export const ZAssignInput = z.object({ conversationId: z.uuid(), assigneeId: z.uuid() });
+
+export type OwnershipChangeDto = {
+  from: ConversationDto['owner'];
+  to: ConversationDto['owner'];
+  fromAssigneeId: string | null;
+  toAssigneeId: string | null;
+  actorId: string | null;
+  reason: string;
+};
 
 export const ZListMessagesInput = z.object({
   conversationId: z.uuid(),

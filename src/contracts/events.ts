@@ -1,4 +1,4 @@
-import type { ChannelDto, ConversationDto, MessageDto } from './conversation.ts';
+import type { ChannelDto, ConversationDto, MessageDto, OwnershipChangeDto } from './conversation.ts';
 import type { InviteDto, MemberDto } from './dto.ts';
 
 /**
@@ -15,6 +15,7 @@ export type EventPayloads = {
   'message.created': { message: MessageDto; conversation: ConversationDto };
   'message.updated': { message: MessageDto };
   'conversation.updated': { conversation: ConversationDto };
+  'conversation.owner_changed': { conversation: ConversationDto; change: OwnershipChangeDto };
   'channel.updated': { channel: ChannelDto };
   'channel.deleted': { channelId: string };
 };

@@ -68,6 +68,11 @@ const calls: Record<string, (b: ApiUser, w: World, id?: string) => Promise<unkno
     b.http.conversation.sendTemplate.mutate({ conversationId: w.bConversation.id, templateId: id, variables: ['x'] }),
   'conversation.resolve': (b, w, id = w.conversation.id) => b.http.conversation.resolve.mutate({ conversationId: id }),
   'conversation.reopen': (b, w, id = w.conversation.id) => b.http.conversation.reopen.mutate({ conversationId: id }),
+  'conversation.takeOver': (b, w, id = w.conversation.id) => b.http.conversation.takeOver.mutate({ conversationId: id }),
+  'conversation.handBack': (b, w, id = w.conversation.id) => b.http.conversation.handBack.mutate({ conversationId: id }),
+  'conversation.release': (b, w, id = w.conversation.id) => b.http.conversation.release.mutate({ conversationId: id }),
+  'conversation.assign': (b, w, id = w.conversation.id) => b.http.conversation.assign.mutate({ conversationId: id, assigneeId: w.b.me.user.id }),
+  'conversation.assign (to A’s member)': (b, w, id = w.a.me.user.id) => b.http.conversation.assign.mutate({ conversationId: w.bConversation.id, assigneeId: id }),
   'conversation.markRead': (b, w, id = w.conversation.id) => b.http.conversation.markRead.mutate({ conversationId: id }),
 };
 
