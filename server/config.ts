@@ -24,6 +24,9 @@ const ZEnv = z.object({
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  AI_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   SIMULATOR_PORT: z.coerce.number().int().min(1024).max(65535).default(3100),
   SECRETS_KEY: z
     .string()
@@ -57,6 +60,10 @@ export type Config = {
   secretsKey: string | null;
   /** Where `npm run simulate` serves the fake Graph API the demo channel points at. */
   simulatorPort: number;
+  /** Null: the AI is offline and new conversations wait in the queue. */
+  openai: { apiKey: string; baseUrl: string | null } | null;
+  /** A burst of customer messages within this window gets one AI reply. */
+  aiDebounceMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -99,5 +106,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     trustProxy: e.TRUST_PROXY === 'true',
     secretsKey: e.SECRETS_KEY ?? null,
     simulatorPort: e.SIMULATOR_PORT,
+    openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL ?? null } : null,
+    aiDebounceMs: e.AI_DEBOUNCE_MS,
   };
 };

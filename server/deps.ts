@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import OpenAI from 'openai';
 import type { Config } from './config.ts';
 import { createLucia, type AuthLucia } from './auth/lucia.ts';
 import { SignInLimiter } from './auth/sign-in-limiter.ts';
@@ -18,6 +19,8 @@ export type Deps = {
   lucia: AuthLucia;
   signInLimiter: SignInLimiter;
   secrets: SecretBox;
+  /** Null without OPENAI_API_KEY: the AI is offline. */
+  openai: OpenAI | null;
   /** Null in single-node mode. */
   redis: Redis | null;
 };
@@ -43,6 +46,8 @@ export const createDeps = (config: Config, databaseUrl: string, log: Logger): De
     lucia: createLucia(db, { secureCookie, sessionDays: config.sessionDays }),
     signInLimiter: new SignInLimiter(config.signInLimits, redis, config.redisPrefix),
     secrets: new SecretBox(secretsKey.key),
+    // Retries belong to the job (so a final failure can escalate), not to the SDK.
+    openai: config.openai ? new OpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl ?? undefined, maxRetries: 0, timeout: 60_000 }) : null,
   };
 };
 

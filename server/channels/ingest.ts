@@ -8,10 +8,13 @@ import { conversationInclude, messageInclude, toConversationDto, toMessageDto } 
 import { writeWithEvents } from '../realtime/write-with-events.ts';
 import type { InboundMessage, StatusUpdate } from './inbound.ts';
 import { answeringPersona } from '../ai-agent/answering-persona.ts';
+import { scheduleAiReply } from '../ai-agent/schedule-ai-reply.ts';
 
 export type IngestResult = { created: number; duplicates: number; statusesApplied: number; statusesDeferred: number };
+/** Conversations the AI owns that received new customer messages and so owe a reply. */
+export type IngestOutcome = IngestResult & { aiOwed: string[] };
 
-const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: InboundMessage): Promise<EventDraft | null> => {
+const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: InboundMessage): Promise<{ draft: EventDraft; aiOwned: boolean; conversationId: string } | null> => {
   const duplicate = await tx.message.findUnique({
     where: { tenantId_providerMessageId: { tenantId, providerMessageId: m.providerMessageId } },
     select: { id: true },
@@ -24,17 +27,21 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: Inbo
     update: { ...(m.profileName ? { name: m.profileName } : {}), ...(m.waId ? { waId: m.waId } : {}) },
   });
   const preview = messagePreview(m);
+  // Providers stamp whole seconds: for live traffic (stamped this second) our receive time keeps
+  // a burst in arrival order; a delayed delivery keeps the provider's time.
+  const now = Date.now();
+  const at = Math.abs(now - m.timestamp.getTime()) < 1000 ? new Date(now) : m.timestamp;
   const existing = await tx.conversation.findUnique({ where: { channelId_contactId: { channelId, contactId: contact.id } } });
   // Providers deliver out of order: only a newer message moves the inbox row's preview and time.
-  const isLatest = !existing || m.timestamp >= existing.lastMessageAt;
+  const isLatest = !existing || at >= existing.lastMessageAt;
   const conversation = existing
     ? await tx.conversation.update({
         where: { id: existing.id },
         data: {
           status: 'OPEN',
           unreadCount: { increment: 1 },
-          lastInboundAt: existing.lastInboundAt && existing.lastInboundAt > m.timestamp ? undefined : m.timestamp,
-          ...(isLatest ? { lastMessageAt: m.timestamp, lastMessagePreview: preview, lastMessageDirection: 'INBOUND' } : {}),
+          lastInboundAt: existing.lastInboundAt && existing.lastInboundAt > at ? undefined : at,
+          ...(isLatest ? { lastMessageAt: at, lastMessagePreview: preview, lastMessageDirection: 'INBOUND' } : {}),
         },
         include: conversationInclude,
       })
@@ -46,8 +53,8 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: Inbo
           // A channel with an active persona is answered by the AI first; otherwise a human must.
           owner: (await answeringPersona(tx, tenantId, channelId)) ? 'AI' : 'QUEUE',
           unreadCount: 1,
-          lastInboundAt: m.timestamp,
-          lastMessageAt: m.timestamp,
+          lastInboundAt: at,
+          lastMessageAt: at,
           lastMessagePreview: preview,
           lastMessageDirection: 'INBOUND',
         },
@@ -64,14 +71,16 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: Inbo
       providerMessageId: m.providerMessageId,
       replyToProviderId: m.replyToProviderId,
       status: 'RECEIVED',
-      createdAt: m.timestamp,
+      createdAt: at,
     },
     include: messageInclude,
   });
+  // A newer customer message makes the AI's earlier suggestions stale.
+  await tx.aiDraft.updateMany({ where: { tenantId, conversationId: conversation.id, status: 'READY' }, data: { status: 'STALE' } });
   return {
-    type: 'message.created',
-    actorId: null,
-    payload: { message: toMessageDto(message), conversation: toConversationDto(conversation) },
+    draft: { type: 'message.created', actorId: null, payload: { message: toMessageDto(message), conversation: toConversationDto(conversation) } },
+    aiOwned: conversation.owner === 'AI',
+    conversationId: conversation.id,
   };
 };
 
@@ -122,18 +131,19 @@ export const applyStatus = async (tx: Tx, tenantId: string, update: StatusUpdate
 export const ingestChannelBatch = async (
   deps: Deps,
   { tenantId, channelId, messages, statuses }: { tenantId: string; channelId: string; messages: InboundMessage[]; statuses: StatusUpdate[] },
-): Promise<IngestResult> => {
-  return writeWithEvents(
+): Promise<IngestOutcome> => {
+  const outcome = await writeWithEvents(
     deps,
     tenantId,
     async (tx) => {
-    const result: IngestResult = { created: 0, duplicates: 0, statusesApplied: 0, statusesDeferred: 0 };
+    const result: IngestOutcome = { created: 0, duplicates: 0, statusesApplied: 0, statusesDeferred: 0, aiOwed: [] };
     const drafts: EventDraft[] = [];
     for (const m of [...messages].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-      const draft = await storeInbound(tx, tenantId, channelId, m);
-      if (draft) {
-        drafts.push(draft);
+      const stored = await storeInbound(tx, tenantId, channelId, m);
+      if (stored) {
+        drafts.push(stored.draft);
         result.created++;
+        if (stored.aiOwned && !result.aiOwed.includes(stored.conversationId)) result.aiOwed.push(stored.conversationId);
       } else result.duplicates++;
     }
     // One lock order for every writer: by provider id.
@@ -157,6 +167,11 @@ export const ingestChannelBatch = async (
     // the unique index stops the second, and its retry finds the committed row.
     { retryOnUniqueViolation: true },
   );
+  for (const conversationId of outcome.aiOwed) {
+    // After commit; if this enqueue is lost, the start-up reconciler finds the reply owed.
+    await scheduleAiReply(deps, { tenantId, conversationId }).catch((err: unknown) => deps.log.error({ err, conversationId }, 'AI reply scheduling failed'));
+  }
+  return outcome;
 };
 
 /** Applies statuses that arrived before `providerMessageId` was stored; call in the transaction that stores it. */

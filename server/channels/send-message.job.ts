@@ -4,6 +4,7 @@ import type { EventDraft } from '../../src/contracts/events.ts';
 import type { Deps } from '../deps.ts';
 import { messageInclude, toMessageDto } from '../conversation/conversation-dto.ts';
 import { writeWithEvents } from '../realtime/write-with-events.ts';
+import { lockIfAiOwns } from '../ai-agent/escalate.ts';
 import { openSecrets, type CloudSecrets, type TwilioSecrets } from './channel-secrets.ts';
 import { webhookPath } from './channel-dto.ts';
 import { applyBacklog, lockProviderMessage } from './ingest.ts';
@@ -15,6 +16,36 @@ export const SEND_MESSAGE_JOB = 'whatsapp.send-message';
 const ZSendPayload = z.object({ tenantId: z.uuid(), messageId: z.uuid() });
 
 class RetryableSendError extends Error {}
+
+/**
+ * The send-side fence for AI messages: claimed (and so sent) only while the AI still owns the
+ * conversation under the version the reply was written with, checked under the row lock. After
+ * a takeover the message is cancelled and its text becomes a draft for the human.
+ */
+const claimAiMessage = (deps: Deps, tenantId: string, messageId: string): Promise<boolean> =>
+  writeWithEvents(deps, tenantId, async (tx) => {
+    const message = await tx.message.findFirstOrThrow({ where: { id: messageId, tenantId } });
+    const owned = await lockIfAiOwns(tx, tenantId, message.conversationId, message.fenceVersion ?? -1);
+    const now = new Date();
+    if (!owned) {
+      const cancelled = await tx.message.update({
+        where: { id: messageId },
+        data: { status: 'FAILED', errorCode: 'taken_over', errorTitle: 'Not sent: a person took over the conversation', failedAt: now },
+        include: messageInclude,
+      });
+      const draft = await tx.aiDraft.create({
+        data: { tenantId, conversationId: message.conversationId, aiAgentId: message.aiAgentId, body: message.body, origin: 'cancelled_reply' },
+      });
+      const events: EventDraft[] = [
+        { type: 'message.updated', actorId: null, payload: { message: toMessageDto(cancelled) } },
+        { type: 'draft.created', actorId: null, payload: { draft: { id: draft.id, conversationId: draft.conversationId, body: draft.body, origin: draft.origin, createdAt: draft.createdAt.toISOString() } } },
+      ];
+      return { result: false, events };
+    }
+    if (message.claimedAt) return { result: true, events: [] };
+    const claimed = await tx.message.update({ where: { id: messageId }, data: { claimedAt: now }, include: messageInclude });
+    return { result: true, events: [{ type: 'message.updated', actorId: null, payload: { message: toMessageDto(claimed) } }] };
+  });
 
 /**
  * Sends one QUEUED message through its channel's provider. The job id is the message id and a
@@ -31,6 +62,7 @@ export const sendMessageJob =
       include: { conversation: { include: { contact: true, channel: true } } },
     });
     if (!message || message.status !== 'QUEUED' || message.providerMessageId) return;
+    if (message.aiAgentId !== null && !(await claimAiMessage(deps, tenantId, messageId))) return;
     const { channel, contact } = message.conversation;
     const content = message.content as MessageContent | null;
     const payload: OutboundPayload =

@@ -8,6 +8,7 @@ import type { Conversation } from '../db/generated/client.ts';
 import type { Deps } from '../deps.ts';
 import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { answeringPersona } from '../ai-agent/answering-persona.ts';
+import { scheduleAiReply } from '../ai-agent/schedule-ai-reply.ts';
 import { conversationInclude, toConversationDto } from './conversation-dto.ts';
 import { conversationNotFound } from './get-conversation.ts';
 
@@ -84,9 +85,9 @@ export type OwnerChangeRequest = {
   action: OwnershipAction;
 };
 
-/** Take over, hand back, release or assign, as a person. */
-export const changeOwner = (deps: Deps, request: OwnerChangeRequest): Promise<ConversationDto> =>
-  writeWithEvents(deps, request.tenantId, async (tx) => {
+/** Take over, hand back, release or assign, as a person. A hand-back makes the AI answer what is unanswered. */
+export const changeOwner = async (deps: Deps, request: OwnerChangeRequest): Promise<ConversationDto> => {
+  const conversation = await writeWithEvents(deps, request.tenantId, async (tx) => {
     const conversation = await tx.conversation.findFirst({ where: { id: request.conversationId, tenantId: request.tenantId } });
     if (!conversation) throw conversationNotFound();
     if (request.action.type === 'assign') {
@@ -96,3 +97,6 @@ export const changeOwner = (deps: Deps, request: OwnerChangeRequest): Promise<Co
     const { conversation: dto, events } = await applyOwnerChange(tx, conversation, request.action, { id: request.actorId, role: request.actorRole });
     return { result: dto, events };
   });
+  if (conversation.owner === 'AI') await scheduleAiReply(deps, { tenantId: request.tenantId, conversationId: conversation.id });
+  return conversation;
+};

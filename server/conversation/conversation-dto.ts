@@ -32,6 +32,7 @@ export const toMessageDto = (m: Message & { sender?: { id: string; name: string 
   sender: m.sender ? { id: m.sender.id, name: m.sender.name } : null,
   aiAgentId: m.aiAgentId,
   isNote: m.isNote,
+  claimedAt: iso(m.claimedAt),
   replyToProviderId: m.replyToProviderId,
   providerMessageId: m.providerMessageId,
   createdAt: m.createdAt.toISOString(),

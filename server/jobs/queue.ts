@@ -20,6 +20,8 @@ export interface JobQueue {
   enqueue(name: string, payload: unknown, options?: JobOptions): Promise<void>;
   /** Registers this process as a worker for `name`. */
   work(name: string, handler: JobHandler): void;
+  /** Resolves once nothing is waiting, delayed or running (tests and graceful drains wait on it). */
+  whenIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,16 @@ export const createInProcessQueue = (log: Logger): JobQueue => {
   const timers = new Set<NodeJS.Timeout>();
   const waiting = new Map<string, Array<() => void>>();
   let closed = false;
+  let outstanding = 0;
+  let idleWaiters: Array<() => void> = [];
+  const settleOne = () => {
+    outstanding--;
+    if (outstanding === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const wake of waiters) wake();
+    }
+  };
 
   const schedule = (fn: () => void, delay: number) => {
     const timer = setTimeout(() => {
@@ -50,12 +62,19 @@ export const createInProcessQueue = (log: Logger): JobQueue => {
       return;
     }
     handler(payload, { attempt, maxAttempts: options.attempts ?? DEFAULT_ATTEMPTS })
-      .then(() => key && pendingIds.delete(key))
+      .then(() => {
+        if (key) pendingIds.delete(key);
+        settleOne();
+      })
       .catch((err: unknown) => {
         const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
         log.warn({ job: name, attempt, err: err instanceof Error ? err.message : String(err) }, 'job failed');
-        if (attempt < attempts) schedule(() => run(name, payload, options, attempt + 1, key), backoffMs(attempt));
-        else if (key) pendingIds.delete(key);
+        if (attempt < attempts) {
+          schedule(() => run(name, payload, options, attempt + 1, key), backoffMs(attempt));
+          return;
+        }
+        if (key) pendingIds.delete(key);
+        settleOne();
       });
   };
 
@@ -67,6 +86,7 @@ export const createInProcessQueue = (log: Logger): JobQueue => {
         if (pendingIds.has(key)) return;
         pendingIds.add(key);
       }
+      outstanding++;
       schedule(() => run(name, payload, options, 1, key), options.delayMs ?? 0);
     },
     work: (name, handler) => {
@@ -75,6 +95,7 @@ export const createInProcessQueue = (log: Logger): JobQueue => {
       waiting.delete(name);
       for (const start of queued) start();
     },
+    whenIdle: () => (outstanding === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve))),
     close: async () => {
       closed = true;
       for (const timer of timers) clearTimeout(timer);
@@ -115,6 +136,14 @@ export const createBullQueue = (redisUrl: string, prefix: string, log: Logger): 
       });
       worker.on('failed', (job, err) => log.warn({ job: name, jobId: job?.id, err: err.message }, 'job failed'));
       workers.push(worker);
+    },
+    whenIdle: async () => {
+      // BullMQ has no idle event across queues: wait for the condition, checking on each turn.
+      for (;;) {
+        const counts = await Promise.all([...queues.values()].map((q) => q.getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'waiting-children')));
+        if (counts.every((c) => Object.values(c).every((n) => n === 0))) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
     close: async () => {
       await Promise.allSettled(workers.map((w) => w.close()));

@@ -1,3 +1,5 @@
+import { aiReplyJob } from '../ai-agent/ai-reply.job.ts';
+import { AI_REPLY_JOB, scheduleAiReply } from '../ai-agent/schedule-ai-reply.ts';
 import { SEND_MESSAGE_JOB, sendMessageJob } from '../channels/send-message.job.ts';
 import type { Deps } from '../deps.ts';
 
@@ -10,6 +12,7 @@ export const registerWorkers = (deps: Deps): void => {
     await deps.lucia.deleteExpiredSessions();
   });
   deps.queue.work(SEND_MESSAGE_JOB, sendMessageJob(deps));
+  deps.queue.work(AI_REPLY_JOB, aiReplyJob(deps));
 };
 
 /**
@@ -25,5 +28,11 @@ export const reconcileJobs = async (deps: Deps): Promise<number> => {
   for (const m of queued) {
     await deps.queue.enqueue(SEND_MESSAGE_JOB, { tenantId: m.tenantId, messageId: m.id }, { jobId: m.id, attempts: 5 });
   }
-  return queued.length;
+  // AI replies owed: AI-owned conversations whose last word is the customer's.
+  const owed = await deps.db.$queryRaw<Array<{ id: string; tenantId: string }>>`
+    SELECT c.id, c."tenantId" FROM "Conversation" c
+    WHERE c.owner = 'AI' AND c.status = 'OPEN' AND c."lastMessageDirection" = 'INBOUND'
+    LIMIT 10000`;
+  for (const c of owed) await scheduleAiReply(deps, { tenantId: c.tenantId, conversationId: c.id });
+  return queued.length + owed.length;
 };

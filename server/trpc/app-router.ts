@@ -1,3 +1,4 @@
+import { aiAgentRouter } from '../ai-agent/ai-agent.router.ts';
 import { authRouter } from '../auth/auth.router.ts';
 import { channelRouter } from '../channels/channel.router.ts';
 import { conversationRouter } from '../conversation/conversation.router.ts';
@@ -11,6 +12,7 @@ export const appRouter = t.router({
   events: eventsRouter,
   channel: channelRouter,
   conversation: conversationRouter,
+  aiAgent: aiAgentRouter,
 });
 
 export type AppRouter = typeof appRouter;

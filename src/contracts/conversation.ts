@@ -51,6 +51,8 @@ export type MessageDto = {
   aiAgentId: string | null;
   /** Internal notes are visible to the team only and never sent. */
   isNote: boolean;
+  /** When the send job took it under the ownership fence ("sending"). */
+  claimedAt: string | null;
   replyToProviderId: string | null;
   providerMessageId: string | null;
   createdAt: string;

@@ -17,6 +17,7 @@ export type EventPayloads = {
   'conversation.updated': { conversation: ConversationDto };
   'conversation.owner_changed': { conversation: ConversationDto; change: OwnershipChangeDto };
   'channel.updated': { channel: ChannelDto };
+  'draft.created': { draft: { id: string; conversationId: string; body: string; origin: string; createdAt: string } };
   'channel.deleted': { channelId: string };
 };
 

@@ -1,0 +1,57 @@
+import type { AiAgentDto } from '../../src/contracts/ai-agent.ts';
+import type { ZAiAgentFields } from '../../src/contracts/ai-agent.ts';
+import type { z } from 'zod';
+import { AppError } from '../../src/errors.ts';
+import type { Tx } from '../db/client.ts';
+import type { AiAgent } from '../db/generated/client.ts';
+import type { Deps } from '../deps.ts';
+
+type Fields = z.infer<typeof ZAiAgentFields>;
+
+const toDto = (a: AiAgent & { channels: Array<{ id: string }> }): AiAgentDto => ({
+  id: a.id,
+  name: a.name,
+  role: a.role,
+  personalityPrompt: a.personalityPrompt,
+  knowledgePrompt: a.knowledgePrompt,
+  objectivesPrompt: a.objectivesPrompt,
+  model: a.model,
+  temperature: a.temperature,
+  active: a.active,
+  isDefault: a.isDefault,
+  channelIds: a.channels.map((c) => c.id),
+  createdAt: a.createdAt.toISOString(),
+});
+
+const withChannels = { channels: { select: { id: true } } } as const;
+
+const save = async (tx: Tx, tenantId: string, id: string, { channelIds, ...fields }: Fields) => {
+  const owned = await tx.channel.count({ where: { tenantId, id: { in: channelIds } } });
+  if (owned !== new Set(channelIds).size) throw new AppError('NOT_FOUND', { userMessage: 'Channel not found.' });
+  // One default per workspace: choosing this one unsets the others in the same transaction.
+  if (fields.isDefault) await tx.aiAgent.updateMany({ where: { tenantId, isDefault: true, id: { not: id } }, data: { isDefault: false } });
+  await tx.channel.updateMany({ where: { tenantId, aiAgentId: id, id: { notIn: channelIds } }, data: { aiAgentId: null } });
+  await tx.channel.updateMany({ where: { tenantId, id: { in: channelIds } }, data: { aiAgentId: id } });
+  return toDto(await tx.aiAgent.update({ where: { id }, data: fields, include: withChannels }));
+};
+
+export const listAiAgents = async (deps: Deps, { tenantId }: { tenantId: string }): Promise<AiAgentDto[]> =>
+  (await deps.db.aiAgent.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' }, include: withChannels })).map(toDto);
+
+export const createAiAgent = (deps: Deps, { tenantId, ...input }: Fields & { tenantId: string }): Promise<AiAgentDto> =>
+  deps.db.$transaction(async (tx) => {
+    const { channelIds: _ignored, ...fields } = input;
+    const created = await tx.aiAgent.create({ data: { ...fields, tenantId } });
+    return save(tx, tenantId, created.id, input);
+  });
+
+export const updateAiAgent = (deps: Deps, { tenantId, aiAgentId, ...input }: Fields & { tenantId: string; aiAgentId: string }): Promise<AiAgentDto> =>
+  deps.db.$transaction(async (tx) => {
+    if (!(await tx.aiAgent.findFirst({ where: { id: aiAgentId, tenantId } }))) throw new AppError('NOT_FOUND', { userMessage: 'AI agent not found.' });
+    return save(tx, tenantId, aiAgentId, input);
+  });
+
+export const deleteAiAgent = async (deps: Deps, { tenantId, aiAgentId }: { tenantId: string; aiAgentId: string }): Promise<void> => {
+  const { count } = await deps.db.aiAgent.deleteMany({ where: { id: aiAgentId, tenantId } });
+  if (count === 0) throw new AppError('NOT_FOUND', { userMessage: 'AI agent not found.' });
+};

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TenantEvent } from '../../src/contracts/events.ts';
+import { inboundTextPayload, postSigned } from '../../server/dev/cloud-webhook-builder.ts';
+import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
+import { startFakeOpenAi, type FakeOpenAi } from '../../server/dev/fake-openai-server.ts';
+import { createPersona } from '../support/ai.ts';
+import { addMember, createWorkspace, watchEvents } from '../support/factories.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { connectCloudChannel, randomPhone } from '../support/whatsapp.ts';
+
+let app: TestApp;
+let graph: FakeGraph;
+let openai: FakeOpenAi;
+beforeAll(async () => {
+  [graph, openai] = await Promise.all([startFakeGraph(), startFakeOpenAi()]);
+  app = await startTestApp({ env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url, AI_DEBOUNCE_MS: '150' } });
+});
+afterAll(async () => {
+  await Promise.all([app.stop(), graph.stop(), openai.stop()]);
+});
+
+type OwnerChanged = Extract<TenantEvent, { type: 'conversation.owner_changed' }>;
+const ownerChanged = (e: TenantEvent): e is OwnerChanged => e.type === 'conversation.owner_changed';
+
+const aiWorkspace = async () => {
+  const { admin } = await createWorkspace(app.url);
+  const { target } = await connectCloudChannel(admin, { appUrl: app.url, graphUrl: graph.url });
+  const persona = await createPersona(admin);
+  const events = watchEvents(admin);
+  const write = (from: string, body: string) => postSigned(target, inboundTextPayload(target, [{ from, name: 'Cleo', body }]));
+  return { admin, target, persona, events, write };
+};
+
+describe('the AI agent', () => {
+  it('owns a new conversation and answers it with the persona, the contact and the history', async () => {
+    const { admin, events, write } = await aiWorkspace();
+    openai.script({ kind: 'text', text: 'Hi Cleo! The Aurora comes in navy and grey.' });
+    const from = randomPhone();
+    await write(from, 'Does the Aurora sofa come in another colour?');
+    const sent = await events.next((e): e is Extract<TenantEvent, { type: 'message.updated' }> =>
+      e.type === 'message.updated' && e.payload.message.aiAgentId !== null && e.payload.message.status === 'SENT');
+    expect(sent.payload.message.body).toBe('Hi Cleo! The Aurora comes in navy and grey.');
+    const request = openai.requests.at(-1)!;
+    expect(request).toMatchObject({ model: 'gpt-test-mini', temperature: 0.3, stream: true });
+    expect(request.messages[0]!.content).toContain('Warm, brief and precise.');
+    expect(request.messages[0]!.content).toContain(from);
+    expect(request.messages.at(-1)).toEqual({ role: 'user', content: 'Does the Aurora sofa come in another colour?' });
+    expect(graph.sends.find((s) => s.wamid === sent.payload.message.providerMessageId)?.body).toMatchObject({ to: from, text: { body: 'Hi Cleo! The Aurora comes in navy and grey.' } });
+    const [conversation] = (await admin.http.conversation.list.query({})).items;
+    expect(conversation!.owner).toBe('AI');
+    await events.stop();
+  });
+
+  it('gives a burst of customer messages one considered reply', async () => {
+    const { events, write } = await aiWorkspace();
+    const before = openai.requests.length;
+    openai.script({ kind: 'text', text: 'One answer for all three.' });
+    const from = randomPhone();
+    for (const body of ['Hello', 'I have a question', 'about delivery times']) await write(from, body);
+    await events.next((e) => e.type === 'message.updated' && e.payload.message.aiAgentId !== null && e.payload.message.status === 'SENT');
+    await app.deps.queue.whenIdle();
+    expect(openai.requests.length - before).toBe(1);
+    expect(openai.requests.at(-1)!.messages.slice(1).map((m) => m.content)).toEqual(['Hello', 'I have a question', 'about delivery times']);
+    await events.stop();
+  });
+
+  it('escalates to the queue when the customer asks for a person, without asking the model', async () => {
+    const { events, write } = await aiWorkspace();
+    const before = openai.requests.length;
+    await write(randomPhone(), 'Can I talk to a human please?');
+    const change = await events.next(ownerChanged);
+    expect(change.payload.change).toMatchObject({ from: 'AI', to: 'QUEUE', actorId: null, reason: 'The customer asked for a person' });
+    expect(openai.requests.length).toBe(before);
+    await events.stop();
+  });
+
+  it('escalates when the persona hands off through the tool call, with its reason', async () => {
+    const { events, write } = await aiWorkspace();
+    openai.script({ kind: 'tool', name: 'handoff_to_human', args: { reason: 'Refund requests need a person' } });
+    await write(randomPhone(), 'I want a refund for order 1042');
+    expect((await events.next(ownerChanged)).payload.change).toMatchObject({ to: 'QUEUE', reason: 'Refund requests need a person' });
+    await events.stop();
+  });
+
+  it('escalates when the model keeps failing, after its retries', async () => {
+    const { events, write } = await aiWorkspace();
+    const failure = { kind: 'error', status: 500, message: 'upstream overloaded' } as const;
+    openai.script(failure, failure, failure);
+    await write(randomPhone(), 'Hello?');
+    const change = await events.next(ownerChanged);
+    expect(change.payload.change.reason).toMatch(/failed after 3 attempts/);
+    await events.stop();
+  });
+
+  it('answers the unanswered customer message once after a hand back', async () => {
+    const { admin, events, write } = await aiWorkspace();
+    const from = randomPhone();
+    await write(from, 'agent please'); // escalates to the queue
+    const { payload } = await events.next(ownerChanged);
+    const conversationId = payload.conversation.id;
+    await admin.http.conversation.takeOver.mutate({ conversationId });
+    await write(from, 'Actually, what are your opening hours?');
+    const before = openai.requests.length;
+    openai.script({ kind: 'text', text: 'We open at 9.' });
+    await admin.http.conversation.handBack.mutate({ conversationId });
+    await events.next((e) => e.type === 'message.updated' && e.payload.message.body === 'We open at 9.' && e.payload.message.status === 'SENT');
+    await app.deps.queue.whenIdle();
+    expect(openai.requests.length - before).toBe(1);
+    await events.stop();
+  });
+
+  it('turns a reply cut off by a takeover into a draft for the human and sends nothing', async () => {
+    const { admin, events, write } = await aiWorkspace();
+    const agent = await addMember(app.url, admin, 'AGENT', 'Ana');
+    openai.script({ kind: 'text', text: 'This is a slow answer that will never be sent to the customer.', chunkDelayMs: 40 });
+    const started = new Promise<void>((done) => openai.onRequest((r) => r.messages.at(-1)?.content === 'Slow please' && done()));
+    await write(randomPhone(), 'Slow please');
+    await started;
+    const [conversation] = (await admin.http.conversation.list.query({})).items;
+    await agent.member.http.conversation.takeOver.mutate({ conversationId: conversation!.id });
+    const draft = await events.next((e): e is Extract<TenantEvent, { type: 'draft.created' }> => e.type === 'draft.created');
+    expect(draft.payload.draft.body).toBe('This is a slow answer that will never be sent to the customer.');
+    await app.deps.queue.whenIdle();
+    const { items } = await admin.http.conversation.messages.query({ conversationId: conversation!.id });
+    expect(items.filter((m) => m.aiAgentId !== null)).toEqual([]);
+    await events.stop();
+  });
+});
