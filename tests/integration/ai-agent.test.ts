@@ -31,6 +31,20 @@ const aiWorkspace = async () => {
   return { admin, target, persona, events, write };
 };
 
+describe('AI agent personas', () => {
+  it('are managed by admins only, keep one default per workspace, and list for agents', async () => {
+    const { admin } = await createWorkspace(app.url);
+    const agent = await addMember(app.url, admin, 'AGENT');
+    const first = await createPersona(admin);
+    const second = await createPersona(admin, { name: 'Sol', role: 'SALES' });
+    const personas = await agent.member.http.aiAgent.list.query();
+    expect(personas.map((p) => [p.name, p.isDefault])).toEqual([['Nova', false], ['Sol', true]]);
+    expect(first.isDefault).toBe(true);
+    await expect(createPersona(agent.member)).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } });
+    await expect(agent.member.http.aiAgent.delete.mutate({ aiAgentId: second.id })).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } });
+  });
+});
+
 describe('the AI agent', () => {
   it('owns a new conversation and answers it with the persona, the contact and the history', async () => {
     const { admin, events, write } = await aiWorkspace();

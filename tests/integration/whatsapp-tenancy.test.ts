@@ -9,6 +9,7 @@ import { inboundTextPayload, postSigned } from '../../server/dev/cloud-webhook-b
 import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
 import { appRouter } from '../../server/trpc/app-router.ts';
 import type { ApiUser } from '../support/api-client.ts';
+import { createPersona } from '../support/ai.ts';
 import { createWorkspace, refusalOf } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { connectCloudChannel, randomPhone } from '../support/whatsapp.ts';
@@ -29,25 +30,31 @@ const twoWorkspaces = async () => {
   const conversation = (await a.admin.http.conversation.list.query({})).items[0]!;
   const [message] = (await a.admin.http.conversation.messages.query({ conversationId: conversation.id })).items;
   const template = await a.admin.http.channel.createTemplate.mutate({ channelId: channel.id, name: 'hello', language: 'en_US', body: 'Hi {{1}}' });
+  const persona = await createPersona(a.admin, { active: false, isDefault: false });
   const b = await createWorkspace(app.url, 'Tenant B');
   const bSide = await connectCloudChannel(b.admin, { appUrl: app.url, graphUrl: graph.url });
   await postSigned(bSide.target, inboundTextPayload(bSide.target, [{ from: randomPhone(), name: 'B customer', body: 'hi B' }]));
   const bConversation = (await b.admin.http.conversation.list.query({})).items[0]!;
-  return { a, b, channel, conversation, message: message!, template, bConversation };
+  return { a, b, channel, conversation, message: message!, template, bConversation, persona };
 };
 type World = Awaited<ReturnType<typeof twoWorkspaces>>;
 
 const snapshotOfA = async ({ a }: World) => {
   const db = app.deps.db;
   const where = { tenantId: a.tenantId };
-  const [channels, conversations, messages, templates, events] = await Promise.all([
+  const [channels, conversations, messages, templates, events, personas] = await Promise.all([
     db.channel.findMany({ where, orderBy: { id: 'asc' } }),
     db.conversation.findMany({ where, orderBy: { id: 'asc' } }),
     db.message.findMany({ where, orderBy: { id: 'asc' } }),
     db.messageTemplate.findMany({ where, orderBy: { id: 'asc' } }),
     db.event.count({ where }),
+    db.aiAgent.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
-  return { channels, conversations, messages, templates, events };
+  return { channels, conversations, messages, templates, events, personas };
+};
+
+const personaFields = {
+  name: 'Hijack', role: 'SALES' as const, personalityPrompt: 'x', knowledgePrompt: '', objectivesPrompt: '', model: 'm', temperature: 0.2, active: true, isDefault: false, channelIds: [] as string[],
 };
 
 const calls: Record<string, (b: ApiUser, w: World, id?: string) => Promise<unknown>> = {
@@ -73,21 +80,24 @@ const calls: Record<string, (b: ApiUser, w: World, id?: string) => Promise<unkno
   'conversation.release': (b, w, id = w.conversation.id) => b.http.conversation.release.mutate({ conversationId: id }),
   'conversation.assign': (b, w, id = w.conversation.id) => b.http.conversation.assign.mutate({ conversationId: id, assigneeId: w.b.me.user.id }),
   'conversation.assign (to A’s member)': (b, w, id = w.a.me.user.id) => b.http.conversation.assign.mutate({ conversationId: w.bConversation.id, assigneeId: id }),
+  'aiAgent.update': (b, w, id = w.persona.id) => b.http.aiAgent.update.mutate({ ...personaFields, aiAgentId: id }),
+  'aiAgent.delete': (b, w, id = w.persona.id) => b.http.aiAgent.delete.mutate({ aiAgentId: id }),
+  'aiAgent.create (answering A’s channel)': (b, w, id = w.channel.id) => b.http.aiAgent.create.mutate({ ...personaFields, channelIds: [id] }),
   'conversation.markRead': (b, w, id = w.conversation.id) => b.http.conversation.markRead.mutate({ conversationId: id }),
 };
 
-describe('cross-tenant ids (channels and conversations)', () => {
-  it('covers every channel and conversation procedure whose input carries an id', () => {
+describe('cross-tenant ids (channels, conversations and AI agents)', () => {
+  it('covers every channel, conversation and AI agent procedure whose input carries an id', () => {
     const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
     const idKeys = (input: unknown): string[] => {
       const schema = input instanceof z.ZodOptional ? input.unwrap() : input;
       // phoneNumberId and wabaId are Meta's ids, not references to rows of ours.
-      if (schema instanceof z.ZodObject) return Object.keys(schema.shape).filter((k) => /Id$/.test(k) && !['phoneNumberId', 'wabaId'].includes(k));
+      if (schema instanceof z.ZodObject) return Object.keys(schema.shape).filter((k) => /Ids?$/.test(k) && !['phoneNumberId', 'wabaId'].includes(k));
       if (schema instanceof z.ZodDiscriminatedUnion) return schema.options.flatMap((o) => idKeys(o));
       return [];
     };
     const takingIds = Object.entries(procedures)
-      .filter(([path]) => ['channel', 'conversation'].includes(path.split('.')[0]!))
+      .filter(([path]) => ['channel', 'conversation', 'aiAgent'].includes(path.split('.')[0]!))
       .filter(([, p]) => p._def.inputs.some((input) => idKeys(input).length > 0))
       .map(([path]) => path);
     const covered = new Set(Object.keys(calls).map((name) => name.split(' ')[0]!));
