@@ -26,6 +26,7 @@ const ZEnv = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
+  PRESENCE_TTL_MS: z.coerce.number().int().min(100).max(120_000).default(12_000),
   AI_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   SIMULATOR_PORT: z.coerce.number().int().min(1024).max(65535).default(3100),
   SECRETS_KEY: z
@@ -64,6 +65,8 @@ export type Config = {
   openai: { apiKey: string; baseUrl: string | null } | null;
   /** A burst of customer messages within this window gets one AI reply. */
   aiDebounceMs: number;
+  /** How long a presence heartbeat counts; clients renew at a third of it. */
+  presenceTtlMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -108,5 +111,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     simulatorPort: e.SIMULATOR_PORT,
     openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL ?? null } : null,
     aiDebounceMs: e.AI_DEBOUNCE_MS,
+    presenceTtlMs: e.PRESENCE_TTL_MS,
   };
 };

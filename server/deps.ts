@@ -8,6 +8,7 @@ import { createBullQueue, createInProcessQueue, type JobQueue } from './jobs/que
 import type { Logger } from './logger.ts';
 import { createInProcessBus, createRedisBus, type Bus } from './realtime/bus.ts';
 import { SecretBox, loadSecretsKey } from './security/secret-box.ts';
+import { createMemoryPresence, createRedisPresence, type PresenceStore } from './realtime/presence.ts';
 
 /** Everything a service needs from the outside world, built once per process. */
 export type Deps = {
@@ -21,6 +22,7 @@ export type Deps = {
   secrets: SecretBox;
   /** Null without OPENAI_API_KEY: the AI is offline. */
   openai: OpenAI | null;
+  presence: PresenceStore;
   /** Null in single-node mode. */
   redis: Redis | null;
 };
@@ -46,6 +48,7 @@ export const createDeps = (config: Config, databaseUrl: string, log: Logger): De
     lucia: createLucia(db, { secureCookie, sessionDays: config.sessionDays }),
     signInLimiter: new SignInLimiter(config.signInLimits, redis, config.redisPrefix),
     secrets: new SecretBox(secretsKey.key),
+    presence: redis ? createRedisPresence(redis, config.redisPrefix, config.presenceTtlMs) : createMemoryPresence(),
     // Retries belong to the job (so a final failure can escalate), not to the SDK.
     openai: config.openai ? new OpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl ?? undefined, maxRetries: 0, timeout: 60_000 }) : null,
   };

@@ -11,6 +11,8 @@ export type ControlMessage =
 
 type Unsubscribe = () => void;
 
+export type EphemeralMessage = { type: 'presence'; conversationId: string };
+
 /**
  * Fans committed events out to every server node. Delivery is best effort: a lost message is
  * recovered from the event log by the stream's gap check or the client's resume.
@@ -22,6 +24,9 @@ export interface Bus {
   subscribe(tenantId: string, onEvents: (events: TenantEvent[]) => void): Promise<Unsubscribe>;
   publishControl(message: ControlMessage): Promise<void>;
   subscribeControl(onMessage: (message: ControlMessage) => void): Promise<Unsubscribe>;
+  /** Ephemeral state (presence, typing): fanned out like events but never logged or replayed. */
+  publishEphemeral(tenantId: string, message: EphemeralMessage): Promise<void>;
+  subscribeEphemeral(tenantId: string, onMessage: (message: EphemeralMessage) => void): Promise<Unsubscribe>;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,8 @@ export const createInProcessBus = (): Bus => {
     subscribe: async (tenantId, onEvents) => on(`tenant:${tenantId}`, onEvents),
     publishControl: async (message) => void setImmediate(() => emitter.emit('control', message)),
     subscribeControl: async (onMessage) => on('control', onMessage),
+    publishEphemeral: async (tenantId, message) => void setImmediate(() => emitter.emit(`ephemeral:${tenantId}`, message)),
+    subscribeEphemeral: async (tenantId, onMessage) => on(`ephemeral:${tenantId}`, onMessage),
     close: async () => void emitter.removeAllListeners(),
   };
 };
@@ -97,6 +104,8 @@ export const createRedisBus = (redisUrl: string, prefix: string, log: Logger): B
     subscribe: (tenantId, onEvents) => listen(tenantChannel(tenantId), (v) => onEvents(v as TenantEvent[])),
     publishControl: async (message) => void (await pub.publish(controlChannel, JSON.stringify(message))),
     subscribeControl: (onMessage) => listen(controlChannel, (v) => onMessage(v as ControlMessage)),
+    publishEphemeral: async (tenantId, message) => void (await pub.publish(`${prefix}:ephemeral:${tenantId}`, JSON.stringify(message))),
+    subscribeEphemeral: (tenantId, onMessage) => listen(`${prefix}:ephemeral:${tenantId}`, (v) => onMessage(v as EphemeralMessage)),
     close: async () => {
       handlers.clear();
       await Promise.allSettled([pub.quit(), sub.quit()]);

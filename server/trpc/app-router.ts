@@ -3,6 +3,7 @@ import { authRouter } from '../auth/auth.router.ts';
 import { channelRouter } from '../channels/channel.router.ts';
 import { conversationRouter } from '../conversation/conversation.router.ts';
 import { eventsRouter } from '../realtime/events.router.ts';
+import { presenceRouter } from '../realtime/presence.router.ts';
 import { teamRouter } from '../team/team.router.ts';
 import { t } from './init.ts';
 
@@ -13,6 +14,7 @@ export const appRouter = t.router({
   channel: channelRouter,
   conversation: conversationRouter,
   aiAgent: aiAgentRouter,
+  presence: presenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { AppError } from '../../src/errors.ts';
+import type { Deps } from '../deps.ts';
+import { t } from '../trpc/init.ts';
+import { agentProcedure } from '../trpc/procedures.ts';
+import type { PresenceState } from './presence.ts';
+
+const ZBeat = z.object({ conversationId: z.uuid(), state: z.enum(['viewing', 'typing_reply', 'typing_note']) });
+const ZConversation = z.object({ conversationId: z.uuid() });
+
+export type PresenceView = { userId: string; name: string; state: PresenceState };
+
+const requireConversation = async (deps: Deps, tenantId: string, conversationId: string) => {
+  const found = await deps.db.conversation.findFirst({ where: { id: conversationId, tenantId }, select: { id: true } });
+  if (!found) throw new AppError('NOT_FOUND', { userMessage: 'Conversation not found.' });
+};
+
+/**
+ * Yields who is viewing or typing in a conversation: a snapshot at start and whenever it
+ * changes — on a heartbeat from any node, or when the earliest entry expires.
+ */
+async function* watchPresence(deps: Deps, tenantId: string, conversationId: string, signal: AbortSignal): AsyncGenerator<PresenceView[]> {
+  let dirty = true;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    dirty = true;
+    wake?.();
+  };
+  const unsubscribe = await deps.bus.subscribeEphemeral(tenantId, (m) => m.conversationId === conversationId && poke());
+  signal.addEventListener('abort', () => wake?.(), { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    let last = '';
+    let nextExpiry: number | null = null;
+    while (!signal.aborted) {
+      if (dirty) {
+        dirty = false;
+        const entries = await deps.presence.list(tenantId, conversationId, Date.now());
+        nextExpiry = entries.length ? Math.min(...entries.map((e) => e.expiresAt)) : null;
+        const view = entries.map(({ userId, name, state }) => ({ userId, name, state }));
+        const key = JSON.stringify(view);
+        if (key !== last) {
+          last = key;
+          yield view;
+        }
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (nextExpiry !== null) timer = setTimeout(poke, Math.max(0, nextExpiry - Date.now()) + 5);
+      });
+      clearTimeout(timer);
+      wake = null;
+    }
+  } finally {
+    clearTimeout(timer);
+    unsubscribe();
+  }
+}
+
+export const presenceRouter = t.router({
+  /** A heartbeat: renew every few seconds while viewing or typing; it lapses on its own. */
+  beat: agentProcedure.input(ZBeat).mutation(async ({ ctx, input }) => {
+    await requireConversation(ctx.deps, ctx.tenantId, input.conversationId);
+    await ctx.deps.presence.set(ctx.tenantId, input.conversationId, {
+      userId: ctx.user.id,
+      name: ctx.user.name,
+      state: input.state,
+      expiresAt: Date.now() + ctx.deps.config.presenceTtlMs,
+    });
+    await ctx.deps.bus.publishEphemeral(ctx.tenantId, { type: 'presence', conversationId: input.conversationId });
+    return { ttlMs: ctx.deps.config.presenceTtlMs };
+  }),
+  leave: agentProcedure.input(ZConversation).mutation(async ({ ctx, input }) => {
+    await requireConversation(ctx.deps, ctx.tenantId, input.conversationId);
+    await ctx.deps.presence.remove(ctx.tenantId, input.conversationId, ctx.user.id);
+    await ctx.deps.bus.publishEphemeral(ctx.tenantId, { type: 'presence', conversationId: input.conversationId });
+    return { ok: true as const };
+  }),
+  watch: agentProcedure.input(ZConversation).subscription(async function* ({ ctx, input, signal }) {
+    await requireConversation(ctx.deps, ctx.tenantId, input.conversationId);
+    yield* watchPresence(ctx.deps, ctx.tenantId, input.conversationId, signal ?? new AbortController().signal);
+  }),
+});
