@@ -8,7 +8,7 @@ import type { Deps } from '../deps.ts';
 
 type Fields = z.infer<typeof ZAiAgentFields>;
 
-const toDto = (a: AiAgent & { channels: Array<{ id: string }> }): AiAgentDto => ({
+const toDto = (a: AiAgent & { channels: Array<{ id: string }> }, ratings = { helpful: 0, notHelpful: 0 }): AiAgentDto => ({
   id: a.id,
   name: a.name,
   role: a.role,
@@ -21,6 +21,7 @@ const toDto = (a: AiAgent & { channels: Array<{ id: string }> }): AiAgentDto => 
   isDefault: a.isDefault,
   channelIds: a.channels.map((c) => c.id),
   createdAt: a.createdAt.toISOString(),
+  ratings,
 });
 
 const withChannels = { channels: { select: { id: true } } } as const;
@@ -35,8 +36,17 @@ const save = async (tx: Tx, tenantId: string, id: string, { channelIds, ...field
   return toDto(await tx.aiAgent.update({ where: { id }, data: fields, include: withChannels }));
 };
 
-export const listAiAgents = async (deps: Deps, { tenantId }: { tenantId: string }): Promise<AiAgentDto[]> =>
-  (await deps.db.aiAgent.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' }, include: withChannels })).map(toDto);
+export const listAiAgents = async (deps: Deps, { tenantId }: { tenantId: string }): Promise<AiAgentDto[]> => {
+  const [agents, counts] = await Promise.all([
+    deps.db.aiAgent.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' }, include: withChannels }),
+    deps.db.aiRating.groupBy({ by: ['aiAgentId', 'helpful'], where: { tenantId }, _count: { _all: true } }),
+  ]);
+  const ratingsOf = (id: string) => ({
+    helpful: counts.find((c) => c.aiAgentId === id && c.helpful)?._count._all ?? 0,
+    notHelpful: counts.find((c) => c.aiAgentId === id && !c.helpful)?._count._all ?? 0,
+  });
+  return agents.map((a) => toDto(a, ratingsOf(a.id)));
+};
 
 export const createAiAgent = (deps: Deps, { tenantId, ...input }: Fields & { tenantId: string }): Promise<AiAgentDto> =>
   deps.db.$transaction(async (tx) => {

@@ -1,6 +1,8 @@
 import type { Role } from '../../src/domain/roles.ts';
 import {
+  ZAddNoteInput,
   ZAssignInput,
+  ZRateAiMessageInput,
   ZConversationIdInput,
   ZListConversationsInput,
   ZListMessagesInput,
@@ -9,6 +11,8 @@ import {
 } from '../../src/contracts/conversation.ts';
 import { t } from '../trpc/init.ts';
 import { agentProcedure } from '../trpc/procedures.ts';
+import { rateAiMessage } from '../ai-agent/rate-ai-message.ts';
+import { addNote } from './add-note.ts';
 import { changeOwner } from './change-owner.ts';
 import { getConversation, listMessages } from './get-conversation.ts';
 import { listConversations } from './list-conversations.ts';
@@ -29,6 +33,12 @@ export const conversationRouter = t.router({
   sendTemplate: agentProcedure
     .input(ZSendTemplateInput)
     .mutation(({ ctx, input }) => sendTemplate(ctx.deps, { ...input, tenantId: ctx.tenantId, actorId: ctx.user.id, actorRole: ctx.user.role })),
+  addNote: agentProcedure
+    .input(ZAddNoteInput)
+    .mutation(({ ctx, input }) => addNote(ctx.deps, { ...input, tenantId: ctx.tenantId, actorId: ctx.user.id })),
+  rateAiMessage: agentProcedure
+    .input(ZRateAiMessageInput)
+    .mutation(({ ctx, input }) => rateAiMessage(ctx.deps, { ...input, tenantId: ctx.tenantId, actorId: ctx.user.id })),
   takeOver: agentProcedure.input(ZConversationIdInput).mutation(({ ctx, input }) =>
     changeOwner(ctx.deps, { ...owner(ctx), conversationId: input.conversationId, action: { type: 'take_over', actorId: ctx.user.id } }),
   ),

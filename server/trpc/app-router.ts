@@ -1,4 +1,5 @@
 import { aiAgentRouter } from '../ai-agent/ai-agent.router.ts';
+import { aiDraftRouter } from '../ai-agent/ai-draft.router.ts';
 import { authRouter } from '../auth/auth.router.ts';
 import { channelRouter } from '../channels/channel.router.ts';
 import { conversationRouter } from '../conversation/conversation.router.ts';
@@ -15,6 +16,7 @@ export const appRouter = t.router({
   conversation: conversationRouter,
   aiAgent: aiAgentRouter,
   presence: presenceRouter,
+  aiDraft: aiDraftRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,4 +19,4 @@ export const ZCreateAiAgentInput = ZAiAgentFields;
 export const ZUpdateAiAgentInput = ZAiAgentFields.extend({ aiAgentId: z.uuid() });
 export const ZAiAgentIdInput = z.object({ aiAgentId: z.uuid() });
 
-export type AiAgentDto = z.infer<typeof ZAiAgentFields> & { id: string; createdAt: string };
+export type AiAgentDto = z.infer<typeof ZAiAgentFields> & { id: string; createdAt: string; ratings: { helpful: number; notHelpful: number } };

@@ -95,6 +95,9 @@ export const ZListConversationsInput = ZConversationFilter.extend({
 
 export const ZConversationIdInput = z.object({ conversationId: z.uuid() });
 
+export const ZAddNoteInput = z.object({ conversationId: z.uuid(), body: z.string().trim().min(1, { error: 'Write a note' }).max(4096) });
+export const ZRateAiMessageInput = z.object({ messageId: z.uuid(), helpful: z.boolean(), correction: z.string().trim().max(4096).optional() });
+
 export const ZAssignInput = z.object({ conversationId: z.uuid(), assigneeId: z.uuid() });
 
 export type OwnershipChangeDto = {

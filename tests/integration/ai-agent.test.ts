@@ -3,7 +3,9 @@ import type { TenantEvent } from '../../src/contracts/events.ts';
 import { inboundTextPayload, postSigned } from '../../server/dev/cloud-webhook-builder.ts';
 import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../../server/dev/fake-openai-server.ts';
+import type { SuggestionChunk } from '../../server/ai-agent/suggest-reply.ts';
 import { createPersona } from '../support/ai.ts';
+import { Collector } from '../support/events.ts';
 import { addMember, createWorkspace, watchEvents } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { connectCloudChannel, randomPhone } from '../support/whatsapp.ts';
@@ -137,6 +139,72 @@ describe('the AI agent', () => {
     await app.deps.queue.whenIdle();
     const { items } = await admin.http.conversation.messages.query({ conversationId: conversation!.id });
     expect(items.filter((m) => m.aiAgentId !== null)).toEqual([]);
+    await events.stop();
+  });
+});
+
+describe('working beside the AI', () => {
+  /** A conversation Ana owns on a channel with an active persona. */
+  const owned = async () => {
+    const ws = await aiWorkspace();
+    const ana = await addMember(app.url, ws.admin, 'AGENT', 'Ana');
+    const from = randomPhone();
+    await ws.write(from, 'agent please'); // escalates to the queue without the model
+    const { payload } = await ws.events.next(ownerChanged);
+    await ana.member.http.conversation.takeOver.mutate({ conversationId: payload.conversation.id });
+    return { ...ws, ana: ana.member, from, conversationId: payload.conversation.id };
+  };
+
+  it('streams a suggested reply token by token, in order, and keeps it as a draft until a newer message makes it stale', async () => {
+    const { ana, events, write, from, conversationId } = await owned();
+    openai.script({ kind: 'text', text: 'Sure, a colleague will call you within the hour.', chunkDelayMs: 2 });
+    const chunks = new Collector<SuggestionChunk>();
+    ana.live().client.aiDraft.suggest.subscribe({ conversationId }, { onData: (c) => chunks.push(c) });
+    await chunks.until((c) => c.some((x) => x.kind === 'done'));
+    const tokens = chunks.items.flatMap((c) => (c.kind === 'token' ? [c.text] : []));
+    expect(tokens.length).toBeGreaterThan(3);
+    expect(tokens.join('')).toBe('Sure, a colleague will call you within the hour.');
+    expect(await ana.http.aiDraft.list.query({ conversationId })).toMatchObject([{ body: 'Sure, a colleague will call you within the hour.', origin: 'suggestion' }]);
+    await write(from, 'Actually, never mind');
+    await events.next((e) => e.type === 'message.created' && e.payload.message.body === 'Actually, never mind');
+    expect(await ana.http.aiDraft.list.query({ conversationId })).toEqual([]);
+    await events.stop();
+  });
+
+  it('refuses suggestions to someone who does not own the conversation', async () => {
+    const { admin, conversationId, events } = await owned();
+    const errors = new Collector<unknown>();
+    admin.live().client.aiDraft.suggest.subscribe({ conversationId }, { onError: (e) => errors.push(e) });
+    await errors.until((e) => e.length === 1);
+    expect(errors.items[0]).toMatchObject({ data: { appCode: 'INVALID_STATE' } });
+    await events.stop();
+  });
+
+  it('keeps internal notes in the thread and never sends them', async () => {
+    const { admin, ana, conversationId, events } = await owned();
+    const sendsBefore = graph.sends.length;
+    const note = await admin.http.conversation.addNote.mutate({ conversationId, body: 'VIP customer, be gentle' });
+    expect(note).toMatchObject({ isNote: true, body: 'VIP customer, be gentle' });
+    await app.deps.queue.whenIdle();
+    expect(graph.sends.length).toBe(sendsBefore);
+    const { items } = await ana.http.conversation.messages.query({ conversationId });
+    expect(items.filter((m) => m.isNote).map((m) => m.body)).toEqual(['VIP customer, be gentle']);
+    await events.stop();
+  });
+
+  it('rates AI messages per persona, one rating per agent', async () => {
+    const { admin, events, write } = await aiWorkspace();
+    const agent = await addMember(app.url, admin, 'AGENT');
+    openai.script({ kind: 'text', text: 'Rate me.' });
+    await write(randomPhone(), 'What do you sell?');
+    const { payload } = await events.next((e): e is Extract<TenantEvent, { type: 'message.created' }> => e.type === 'message.created' && e.payload.message.aiAgentId !== null);
+    await agent.member.http.conversation.rateAiMessage.mutate({ messageId: payload.message.id, helpful: false, correction: 'Mention sofas' });
+    await agent.member.http.conversation.rateAiMessage.mutate({ messageId: payload.message.id, helpful: true });
+    await admin.http.conversation.rateAiMessage.mutate({ messageId: payload.message.id, helpful: true });
+    const [persona] = await admin.http.aiAgent.list.query();
+    expect(persona!.ratings).toEqual({ helpful: 2, notHelpful: 0 });
+    const customerMessage = (await admin.http.conversation.messages.query({ conversationId: payload.conversation.id })).items.find((m) => m.direction === 'INBOUND')!;
+    await expect(admin.http.conversation.rateAiMessage.mutate({ messageId: customerMessage.id, helpful: true })).rejects.toMatchObject({ data: { code: 'BAD_REQUEST' } });
     await events.stop();
   });
 });
