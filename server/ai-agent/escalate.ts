@@ -19,7 +19,7 @@ export const escalateToQueue = (
   writeWithEvents(deps, tenantId, async (tx) => {
     const conversation = await lockIfAiOwns(tx, tenantId, conversationId, ownerVersion);
     if (!conversation) return { result: false, events: [] as EventDraft[] };
-    const { events } = await applyOwnerChange(tx, conversation, { type: 'escalate', reason }, { id: null, role: null });
+    const { events } = await applyOwnerChange(tx, conversation, { type: 'escalate', reason }, { id: null, role: null }, deps.openai !== null);
     deps.log.info({ tenantId, conversationId, reason }, 'AI escalated to the queue');
     return { result: true, events };
   });

@@ -14,7 +14,7 @@ export type IngestResult = { created: number; duplicates: number; statusesApplie
 /** Conversations the AI owns that received new customer messages and so owe a reply. */
 export type IngestOutcome = IngestResult & { aiOwed: string[] };
 
-const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: InboundMessage): Promise<{ draft: EventDraft; aiOwned: boolean; conversationId: string } | null> => {
+const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: InboundMessage, aiOnline: boolean): Promise<{ draft: EventDraft; aiOwned: boolean; conversationId: string } | null> => {
   const duplicate = await tx.message.findUnique({
     where: { tenantId_providerMessageId: { tenantId, providerMessageId: m.providerMessageId } },
     select: { id: true },
@@ -51,7 +51,7 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: Inbo
           channelId,
           contactId: contact.id,
           // A channel with an active persona is answered by the AI first; otherwise a human must.
-          owner: (await answeringPersona(tx, tenantId, channelId)) ? 'AI' : 'QUEUE',
+          owner: (await answeringPersona(tx, tenantId, channelId, aiOnline)) ? 'AI' : 'QUEUE',
           unreadCount: 1,
           lastInboundAt: at,
           lastMessageAt: at,
@@ -139,7 +139,7 @@ export const ingestChannelBatch = async (
     const result: IngestOutcome = { created: 0, duplicates: 0, statusesApplied: 0, statusesDeferred: 0, aiOwed: [] };
     const drafts: EventDraft[] = [];
     for (const m of [...messages].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
-      const stored = await storeInbound(tx, tenantId, channelId, m);
+      const stored = await storeInbound(tx, tenantId, channelId, m, deps.openai !== null);
       if (stored) {
         drafts.push(stored.draft);
         result.created++;

@@ -31,9 +31,10 @@ export const applyOwnerChange = async (
   conversation: Conversation,
   action: OwnershipAction,
   actor: { id: string | null; role: Role | null },
+  aiOnline: boolean,
 ): Promise<{ conversation: ConversationDto; events: EventDraft[] }> => {
   const current = ownerOf(conversation);
-  const aiAvailable = (await answeringPersona(tx, conversation.tenantId, conversation.channelId)) !== null;
+  const aiAvailable = (await answeringPersona(tx, conversation.tenantId, conversation.channelId, aiOnline)) !== null;
   const decided = transition(current, action, { actorIsSupervisor: actor.role !== null && hasRole(actor.role, 'SUPERVISOR'), aiAvailable });
   if (!decided.ok) {
     const { code, reason } = decided.refusal;
@@ -94,7 +95,7 @@ export const changeOwner = async (deps: Deps, request: OwnerChangeRequest): Prom
       const assignee = await tx.user.findFirst({ where: { id: request.action.assigneeId, tenantId: request.tenantId, status: 'ACTIVE' } });
       if (!assignee) throw new AppError('NOT_FOUND', { userMessage: 'That teammate is not an active member.' });
     }
-    const { conversation: dto, events } = await applyOwnerChange(tx, conversation, request.action, { id: request.actorId, role: request.actorRole });
+    const { conversation: dto, events } = await applyOwnerChange(tx, conversation, request.action, { id: request.actorId, role: request.actorRole }, deps.openai !== null);
     return { result: dto, events };
   });
   if (conversation.owner === 'AI') await scheduleAiReply(deps, { tenantId: request.tenantId, conversationId: conversation.id });

@@ -23,11 +23,11 @@ type Actor = { tenantId: string; actorId: string; actorRole: Role; conversationI
  * usual "reply to take it"); an AI-owned one must be taken over first, explicitly, so the AI
  * stops for everyone to see; another agent's is refused with their name.
  */
-const claimForReply = async (tx: Tx, conversation: Conversation, actor: Actor): Promise<EventDraft[]> => {
+const claimForReply = async (tx: Tx, conversation: Conversation, actor: Actor, aiOnline: boolean): Promise<EventDraft[]> => {
   const owner = ownerOf(conversation);
   if (maySend(owner, { kind: 'HUMAN', userId: actor.actorId })) return [];
   if (owner.kind === 'QUEUE') {
-    const { events } = await applyOwnerChange(tx, conversation, { type: 'take_over', actorId: actor.actorId }, { id: actor.actorId, role: actor.actorRole });
+    const { events } = await applyOwnerChange(tx, conversation, { type: 'take_over', actorId: actor.actorId }, { id: actor.actorId, role: actor.actorRole }, aiOnline);
     return events;
   }
   if (owner.kind === 'AI') throw new AppError('INVALID_STATE', { userMessage: 'The AI agent is answering this conversation: take over first.' });
@@ -54,7 +54,7 @@ const queueOutbound = async (deps: Deps, actor: Actor, build: (tx: Tx, conversat
     await tx.$queryRaw`SELECT 1 FROM "Conversation" WHERE id = ${actor.conversationId}::uuid AND "tenantId" = ${actor.tenantId}::uuid FOR UPDATE`;
     const conversation = await tx.conversation.findFirst({ where: { id: actor.conversationId, tenantId: actor.tenantId } });
     if (!conversation) throw conversationNotFound();
-    const claim = await claimForReply(tx, conversation, actor);
+    const claim = await claimForReply(tx, conversation, actor, deps.openai !== null);
     const draft = await build(tx, conversation);
     const now = new Date();
     const row = await tx.message.create({

@@ -24,4 +24,7 @@ export type InviteDto = {
 
 export type WorkspaceDto = { id: string; name: string };
 
-export type MeDto = { user: MemberDto; workspace: WorkspaceDto };
+/** What this deployment can do right now, so the UI can say so (e.g. the AI is offline). */
+export type FeaturesDto = { ai: 'online' | 'offline' };
+
+export type MeDto = { user: MemberDto; workspace: WorkspaceDto; features?: FeaturesDto };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantEvent } from '../../src/contracts/events.ts';
 import { inboundTextPayload, postSigned } from '../../server/dev/cloud-webhook-builder.ts';
 import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
+import { createPersona } from '../support/ai.ts';
 import { addMember, createWorkspace, refusalOf, settle, watchEvents } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { connectCloudChannel, randomPhone } from '../support/whatsapp.ts';
@@ -79,6 +80,18 @@ describe('conversation ownership', () => {
       code: 'PRECONDITION_FAILED',
       appCode: 'INVALID_STATE',
     });
+  });
+
+  it('queues new conversations and refuses hand-backs while the AI is offline, even with an active persona', async () => {
+    const { admin } = await createWorkspace(app.url);
+    const { target } = await connectCloudChannel(admin, { appUrl: app.url, graphUrl: graph.url });
+    await createPersona(admin);
+    expect((await admin.http.auth.me.query()).features).toEqual({ ai: 'offline' });
+    await postSigned(target, inboundTextPayload(target, [{ from: randomPhone(), name: 'Dora', body: 'Hi' }]));
+    const [conversation] = (await admin.http.conversation.list.query({})).items;
+    expect(conversation!.owner).toBe('QUEUE');
+    await admin.http.conversation.takeOver.mutate({ conversationId: conversation!.id });
+    expect(await refusalOf(admin.http.conversation.handBack.mutate({ conversationId: conversation!.id }))).toMatchObject({ appCode: 'INVALID_STATE' });
   });
 
   it('refuses to assign to a deactivated member or a stranger', async () => {
