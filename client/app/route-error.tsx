@@ -16,8 +16,8 @@ export function RouteError() {
             <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
               Reload
             </button>
-            <Link className="btn btn-secondary" to="/">
-              Go to overview
+            <Link className="btn btn-secondary" to="/inbox">
+              Go to the inbox
             </Link>
           </div>
         </div>

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from '../components/states.tsx';
 import { RouteError } from './route-error.tsx';
 
@@ -13,14 +13,18 @@ export const SignUpRoute = lazyRoute(() => import('./routes/sign-up.tsx'), 'Sign
 export const SignInRoute = lazyRoute(() => import('./routes/sign-in.tsx'), 'SignInRoute');
 export const AcceptInviteRoute = lazyRoute(() => import('./routes/accept-invite.tsx'), 'AcceptInviteRoute');
 export const AppLayoutRoute = lazyRoute(() => import('./routes/app-layout.tsx'), 'AppLayoutRoute');
+export const InboxRoute = lazyRoute(() => import('./routes/inbox.tsx'), 'InboxRoute');
 export const OverviewRoute = lazyRoute(() => import('./routes/overview.tsx'), 'OverviewRoute');
 export const TeamRoute = lazyRoute(() => import('./routes/team.tsx'), 'TeamRoute');
 export const ProfileRoute = lazyRoute(() => import('./routes/profile.tsx'), 'ProfileRoute');
+export const ChannelsRoute = lazyRoute(() => import('./routes/channels.tsx'), 'ChannelsRoute');
 export const NotFoundRoute = lazyRoute(() => import('./routes/not-found.tsx'), 'NotFoundRoute');
 
 /** Signed-in pages load their chunks while the user looks at the first one. */
 export const preloadAppRoutes = () => {
+  void InboxRoute.preload();
   void OverviewRoute.preload();
+  void ChannelsRoute.preload();
   void TeamRoute.preload();
   void ProfileRoute.preload();
 };
@@ -37,9 +41,13 @@ export const router = createBrowserRouter([
     element: page(<AppLayoutRoute />),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: inShell(<OverviewRoute />) },
+      // Agents live in the inbox: it is where signing in lands.
+      { index: true, element: <Navigate to="/inbox" replace /> },
+      { path: 'inbox/:conversationId?', element: inShell(<InboxRoute />) },
+      { path: 'overview', element: inShell(<OverviewRoute />) },
       { path: 'team', element: inShell(<TeamRoute />) },
       { path: 'profile', element: inShell(<ProfileRoute />) },
+      { path: 'settings/channels', element: inShell(<ChannelsRoute />) },
     ],
   },
   { path: '*', element: page(<NotFoundRoute />) },

@@ -8,7 +8,7 @@ const hueIndex = (seed: string): number => {
   return h % PALETTE;
 };
 
-export function Avatar({ name, seed, size = 'md' }: { name: string; seed: string; size?: 'sm' | 'md' | 'lg' }) {
+export function Avatar({ name, seed, size = 'md' }: { name: string; seed: string; size?: 'sm' | 'md' | 'row' | 'lg' }) {
   return (
     <span className={`avatar avatar-${size} avatar-c${hueIndex(seed)}`} aria-hidden="true">
       {initials(name)}

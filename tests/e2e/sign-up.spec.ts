@@ -85,7 +85,9 @@ describe('Switchboard in the browser', () => {
     const workspace = `Northwind Support ${unique()}`;
     await signUp(page, { workspace, name: 'Ada Lovelace', email: `ada-${unique()}@example.test` });
 
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    // A new workspace lands in its inbox.
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+    await goTo(page, 'Overview');
     await waitUntilLive(page);
     expect(await page.getByTestId('connection-indicator').textContent()).toContain('Live');
     expect(await page.getByTestId('my-role').textContent()).toBe('Admin');

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
-import { NavLink, Outlet } from 'react-router';
-import { HomeIcon, UserIcon, UsersIcon } from '../../components/icons.tsx';
+import { NavLink, Outlet, useMatch } from 'react-router';
+import { HomeIcon, InboxIcon, PlugIcon, UserIcon, UsersIcon } from '../../components/icons.tsx';
 import { Logo } from '../../components/logo.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { useActivityEvents } from '../../features/activity/api/use-activity-events.ts';
 import { useAuthEvents } from '../../features/auth/api/use-auth-events.ts';
+import { useChannelEvents } from '../../features/channels/api/use-channel-events.ts';
+import { useConversationEvents } from '../../features/conversation/api/use-conversation-events.ts';
+import { useInboxEvents } from '../../features/inbox/api/use-inbox-events.ts';
 import { useMe } from '../../features/auth/api/use-me.ts';
 import { UserMenu } from '../../features/auth/components/user-menu.tsx';
 import { useEventStream } from '../../features/realtime/api/use-event-stream.ts';
@@ -14,16 +17,23 @@ import { isUnauthorized, toUserMessage } from '../../lib/errors.ts';
 import { preloadAppRoutes } from '../router.tsx';
 
 const NAV = [
-  { to: '/', label: 'Overview', icon: HomeIcon, end: true },
-  { to: '/team', label: 'Team', icon: UsersIcon, end: false },
-  { to: '/profile', label: 'Profile', icon: UserIcon, end: false },
+  { to: '/inbox', label: 'Inbox', icon: InboxIcon },
+  { to: '/overview', label: 'Overview', icon: HomeIcon },
+  { to: '/team', label: 'Team', icon: UsersIcon },
+  { to: '/profile', label: 'Profile', icon: UserIcon },
 ] as const;
+
+/** Workspace settings, shown to admins (others can still open them read-only by link). */
+const SETTINGS_NAV = [{ to: '/settings/channels', label: 'Channels', icon: PlugIcon }] as const;
 
 /** Everything that keeps a signed-in tab live: one subscription, fanned out to each feature's cache. */
 function LiveUpdates() {
   // Activity first: it reads the member and invite lists before the team hook patches them.
   useActivityEvents();
   useTeamEvents();
+  useInboxEvents();
+  useConversationEvents();
+  useChannelEvents();
   useAuthEvents();
   useEventStream();
   return null;
@@ -31,6 +41,8 @@ function LiveUpdates() {
 
 export function AppLayoutRoute() {
   const me = useMe();
+  // The inbox fills the window edge to edge, with its own scrolling panes.
+  const fullBleed = useMatch({ path: '/inbox', end: false }) !== null;
 
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
@@ -66,12 +78,23 @@ export function AppLayoutRoute() {
           <Logo />
         </div>
         <nav className="nav" aria-label="Main">
-          {NAV.map(({ to, label, icon: Icon, end }) => (
-            <NavLink key={to} to={to} end={end} className="nav-link">
+          {NAV.map(({ to, label, icon: Icon }) => (
+            <NavLink key={to} to={to} className="nav-link">
               <Icon className="nav-icon" />
               {label}
             </NavLink>
           ))}
+          {me.data.user.role === 'ADMIN' ? (
+            <>
+              <div className="nav-section">Settings</div>
+              {SETTINGS_NAV.map(({ to, label, icon: Icon }) => (
+                <NavLink key={to} to={to} className="nav-link">
+                  <Icon className="nav-icon" />
+                  {label}
+                </NavLink>
+              ))}
+            </>
+          ) : null}
         </nav>
       </aside>
       <div className="main">
@@ -89,7 +112,7 @@ export function AppLayoutRoute() {
             <UserMenu me={me.data} />
           </div>
         </header>
-        <main className="content" id="main" tabIndex={-1}>
+        <main className={fullBleed ? 'content content-full' : 'content'} id="main" tabIndex={-1}>
           <Outlet context={me.data} />
         </main>
       </div>

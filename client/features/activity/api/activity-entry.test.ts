@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MemberDto } from '../../../src/contracts/dto.ts';
-import type { TenantEvent } from '../../../src/contracts/events.ts';
-import { describeEvent, type Names } from '../../../client/features/activity/api/activity-entry.ts';
+import type { MemberDto } from '../../../../src/contracts/dto.ts';
+import type { TenantEvent } from '../../../../src/contracts/events.ts';
+import { describeEvent, type Names } from './activity-entry.ts';
 
 const member = (id: string, name: string, extra: Partial<MemberDto> = {}): MemberDto => ({
   id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InviteDto, MemberDto } from '../../../src/contracts/dto.ts';
-import { addInvite, removeInvite, upsertMember } from '../../../client/features/team/api/member-list.ts';
+import type { InviteDto, MemberDto } from '../../../../src/contracts/dto.ts';
+import { addInvite, removeInvite, upsertMember } from './member-list.ts';
 
 const member = (id: string, name: string, extra: Partial<MemberDto> = {}): MemberDto => ({
   id,

@@ -1,0 +1,61 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { getQueryKey } from '@trpc/react-query';
+import { useEffect } from 'react';
+import type { ConversationDto } from '../../../../src/contracts/conversation.ts';
+import { onTenantEvent } from '../../../lib/event-dispatcher.ts';
+import { trpc, type RouterOutputs } from '../../../lib/trpc.ts';
+import { upsertMessage } from './thread-cache.ts';
+import { dropUnsent } from './unsent.ts';
+import { threadInput } from './use-thread.ts';
+
+type Detail = RouterOutputs['conversation']['get'];
+
+const GET_KEY = getQueryKey(trpc.conversation.get);
+
+/**
+ * Keeps open conversations current from the event stream: new and updated messages go into the
+ * cached thread (only threads someone has loaded), conversation snapshots into the detail, and
+ * channel renames into the header.
+ */
+export const useConversationEvents = () => {
+  const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    const setConversation = (conversation: ConversationDto) =>
+      utils.conversation.get.setData({ conversationId: conversation.id }, (detail) => detail && { ...detail, conversation });
+
+    return onTenantEvent((event) => {
+      switch (event.type) {
+        case 'message.created': {
+          const { message, conversation } = event.payload;
+          utils.conversation.messages.setInfiniteData(threadInput(message.conversationId), (data) => data && upsertMessage(data, message));
+          dropUnsent(queryClient, message.conversationId, message.id);
+          setConversation(conversation);
+          return;
+        }
+        case 'message.updated': {
+          const { message } = event.payload;
+          utils.conversation.messages.setInfiniteData(threadInput(message.conversationId), (data) => data && upsertMessage(data, message));
+          return;
+        }
+        case 'conversation.updated':
+        case 'conversation.owner_changed':
+          setConversation(event.payload.conversation);
+          return;
+        case 'channel.updated': {
+          const { id, name, provider, phoneNumber } = event.payload.channel;
+          queryClient.setQueriesData<Detail>({ queryKey: GET_KEY }, (detail) =>
+            detail && detail.channel.id === id ? { ...detail, channel: { id, name, provider, phoneNumber } } : detail,
+          );
+          return;
+        }
+        case 'channel.deleted': {
+          const { channelId } = event.payload;
+          void queryClient.invalidateQueries({ queryKey: GET_KEY, predicate: (q) => (q.state.data as Detail | undefined)?.channel.id === channelId });
+          return;
+        }
+      }
+    });
+  }, [utils, queryClient]);
+};
