@@ -16,6 +16,7 @@ export const toChannelDto = (channel: Channel, box: SecretBox, appUrl: string): 
   graphBaseUrl: channel.graphBaseUrl,
   graphApiVersion: channel.graphApiVersion,
   twilioAccountSid: channel.twilioAccountSid,
+  twilioApiBaseUrl: channel.twilioApiBaseUrl,
   webhookUrl: `${appUrl}${webhookPath(channel)}`,
   secretsSet: Object.entries(openSecrets(box, channel.secrets))
     .filter(([, value]) => Boolean(value))

@@ -3,6 +3,7 @@ import { templateVariableCount } from '../../src/domain/template.ts';
 import { AppError } from '../../src/errors.ts';
 import type { Deps } from '../deps.ts';
 import { Prisma, type MessageTemplate } from '../db/generated/client.ts';
+import { writeWithEvents } from '../realtime/write-with-events.ts';
 
 const toTemplateDto = (t: MessageTemplate): TemplateDto => ({
   id: t.id,
@@ -31,7 +32,10 @@ export const createTemplate = async (
 ): Promise<TemplateDto> => {
   await requireChannel(deps, tenantId, channelId);
   try {
-    return toTemplateDto(await deps.db.messageTemplate.create({ data: { tenantId, channelId, name, language, category, body } }));
+    return await writeWithEvents(deps, tenantId, async (tx) => ({
+      result: toTemplateDto(await tx.messageTemplate.create({ data: { tenantId, channelId, name, language, category, body } })),
+      events: [{ type: 'channel.templates_changed', actorId: null, payload: { channelId } }],
+    }));
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
       throw new AppError('CONFLICT', { userMessage: `A template ${name} (${language}) already exists on this channel.` });
@@ -40,7 +44,10 @@ export const createTemplate = async (
   }
 };
 
-export const deleteTemplate = async (deps: Deps, { tenantId, templateId }: { tenantId: string; templateId: string }): Promise<void> => {
-  const { count } = await deps.db.messageTemplate.deleteMany({ where: { id: templateId, tenantId } });
-  if (count === 0) throw new AppError('NOT_FOUND', { userMessage: 'Template not found.' });
-};
+export const deleteTemplate = (deps: Deps, { tenantId, templateId }: { tenantId: string; templateId: string }): Promise<void> =>
+  writeWithEvents(deps, tenantId, async (tx) => {
+    const template = await tx.messageTemplate.findFirst({ where: { id: templateId, tenantId } });
+    if (!template) throw new AppError('NOT_FOUND', { userMessage: 'Template not found.' });
+    await tx.messageTemplate.delete({ where: { id: template.id } });
+    return { result: undefined, events: [{ type: 'channel.templates_changed', actorId: null, payload: { channelId: template.channelId } }] };
+  });

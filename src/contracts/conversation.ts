@@ -71,6 +71,7 @@ export type ChannelDto = {
   graphBaseUrl: string | null;
   graphApiVersion: string | null;
   twilioAccountSid: string | null;
+  twilioApiBaseUrl: string | null;
   /** Where to point the provider's webhook. */
   webhookUrl: string;
   /** Which secrets are stored (never their values). */
@@ -131,12 +132,15 @@ export const ZSendTemplateInput = z.object({
   clientMessageId: z.uuid().optional(),
 });
 
-const secret = z.string().trim().min(1).max(1000);
+const secret = z.string().trim().min(1, { error: 'Required' }).max(1000);
+
+const channelName = z.string().trim().min(1, { error: 'Name the channel' }).max(120);
+const businessNumber = z.string().trim().min(5, { error: 'Enter the number in international format, like +14155550123' }).max(30);
 
 export const ZCreateCloudChannelInput = z.object({
   provider: z.literal('WHATSAPP_CLOUD'),
-  name: z.string().trim().min(1).max(120),
-  phoneNumber: z.string().trim().min(5).max(30),
+  name: channelName,
+  phoneNumber: businessNumber,
   phoneNumberId: z.string().trim().regex(/^\d{5,30}$/, { error: 'The phone number id is the numeric id from the WhatsApp Manager' }),
   accessToken: secret,
   appSecret: secret,
@@ -148,8 +152,8 @@ export const ZCreateCloudChannelInput = z.object({
 
 export const ZCreateTwilioChannelInput = z.object({
   provider: z.literal('TWILIO'),
-  name: z.string().trim().min(1).max(120),
-  phoneNumber: z.string().trim().min(5).max(30),
+  name: channelName,
+  phoneNumber: businessNumber,
   twilioAccountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, { error: 'An account SID starts with AC and has 34 characters' }),
   authToken: secret,
   twilioApiBaseUrl: z.url().default('https://api.twilio.com'),
@@ -159,7 +163,7 @@ export const ZCreateChannelInput = z.discriminatedUnion('provider', [ZCreateClou
 
 export const ZUpdateChannelInput = z.object({
   channelId: z.uuid(),
-  name: z.string().trim().min(1).max(120).optional(),
+  name: channelName.optional(),
   graphBaseUrl: z.url().optional(),
   graphApiVersion: z.string().regex(/^v\d+\.\d+$/).optional(),
   wabaId: z.string().trim().regex(/^\d{5,30}$/).optional(),
@@ -178,7 +182,7 @@ export const ZCreateTemplateInput = z.object({
   name: z.string().trim().regex(/^[a-z0-9_]{1,512}$/, { error: 'Lower-case letters, digits and underscores, as in WhatsApp Manager' }),
   language: z.string().trim().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, { error: 'Like en_US' }),
   category: z.enum(['UTILITY', 'MARKETING', 'AUTHENTICATION']).default('UTILITY'),
-  body: z.string().trim().min(1).max(1024),
+  body: z.string().trim().min(1, { error: 'Write the template text' }).max(1024),
 });
 
 export const ZTemplateIdInput = z.object({ templateId: z.uuid() });

@@ -19,6 +19,8 @@ export type EventPayloads = {
   'channel.updated': { channel: ChannelDto };
   'draft.created': { draft: { id: string; conversationId: string; body: string; origin: string; createdAt: string } };
   'channel.deleted': { channelId: string };
+  /** A channel's templates were added, removed or synced: refetch its list. */
+  'channel.templates_changed': { channelId: string };
 };
 
 export type EventType = keyof EventPayloads;

@@ -158,5 +158,12 @@ describe('template sync', () => {
     expect(templates.map((t) => [t.name, t.language, t.variableCount])).toEqual([['order_update', 'en_US', 2], ['welcome', 'pt_BR', 1]]);
     expect(await admin.http.channel.syncTemplates.mutate({ channelId: channel.id })).toEqual({ imported: 2, skipped: 1 });
     expect(await admin.http.channel.listTemplates.query({ channelId: channel.id })).toHaveLength(2);
+
+    // Every open settings page and template picker hears about it.
+    const events = watchEvents(admin);
+    await events.next((e) => e.type === 'channel.updated' && e.payload.channel.wabaId === '102290129340398');
+    const changes = events.events().filter((e) => e.type === 'channel.templates_changed');
+    expect(changes.length).toBeGreaterThanOrEqual(2);
+    await events.stop();
   });
 });

@@ -4,6 +4,9 @@ import type { Deps } from '../../deps.ts';
 import { readBodyOr413 } from '../../http/read-body.ts';
 import { reply } from '../../http/webhook-response.ts';
 import { openSecrets } from '../channel-secrets.ts';
+import { toChannelDto } from '../channel-dto.ts';
+import { requestOrigin } from '../../http/request-info.ts';
+import { writeWithEvents } from '../../realtime/write-with-events.ts';
 import type { InboundMessage, StatusUpdate } from '../inbound.ts';
 import { ingestChannelBatch } from '../ingest.ts';
 import { ZCloudValue, ZCloudWebhook, type CloudValue } from './cloud-payload.ts';
@@ -85,8 +88,12 @@ export const handleCloudWebhook = async (deps: Deps, req: IncomingMessage, res: 
     if (!channel) continue;
     if (channel.wabaId !== wabaId && /^\d+$/.test(wabaId)) {
       // The business account id arrives with every webhook; keeping it lets templates sync.
-      await deps.db.channel.update({ where: { id: channel.id }, data: { wabaId } });
-      channel.wabaId = wabaId;
+      const updated = await writeWithEvents(deps, channel.tenantId, async (tx) => {
+        const row = await tx.channel.update({ where: { id: channel.id }, data: { wabaId } });
+        const dto = toChannelDto(row, deps.secrets, deps.config.publicUrl ?? requestOrigin(req));
+        return { result: row, events: [{ type: 'channel.updated', actorId: null, payload: { channel: dto } }] };
+      });
+      channel.wabaId = updated.wabaId;
     }
     const batch = batches.get(channel.id) ?? { messages: [], statuses: [] };
     const { messages, skipped } = normalizeCloudMessages(value);

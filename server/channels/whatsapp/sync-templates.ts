@@ -3,6 +3,7 @@ import { AppError } from '../../../src/errors.ts';
 import type { Deps } from '../../deps.ts';
 import { openSecrets } from '../channel-secrets.ts';
 import { graphUrl } from './graph-client.ts';
+import { writeWithEvents } from '../../realtime/write-with-events.ts';
 
 const ZTemplatePage = z.object({
   data: z.array(
@@ -62,5 +63,6 @@ export const syncTemplates = async (
     }
     url = parsed.data.paging?.next;
   }
+  await writeWithEvents(deps, tenantId, async () => ({ result: undefined, events: [{ type: 'channel.templates_changed', actorId: null, payload: { channelId } }] }));
   return { imported, skipped };
 };
