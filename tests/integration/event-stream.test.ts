@@ -79,6 +79,19 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     await stream.close();
   });
 
+  it('reads from the log instead of buffering when a slow consumer falls too far behind live', async () => {
+    const { tenantId } = await createWorkspace(app.url);
+    const stream = openStream(tenantId, null);
+    expect(await stream.next()).toEqual({ kind: 'ready', headSeq: 1 });
+    const pending = stream.next();
+    // More than the buffer holds, published while the consumer is not reading.
+    await commitEvents(app.deps, tenantId, MAX_REPLAY_EVENTS + 5);
+    const seqs = [seqOf(await pending)];
+    while (seqs.at(-1)! < MAX_REPLAY_EVENTS + 6) seqs.push(seqOf(await stream.next()));
+    expect(seqs).toEqual(range(2, MAX_REPLAY_EVENTS + 6));
+    await stream.close();
+  });
+
   it('resyncs a client whose last id is ahead of the log (a restored database)', async () => {
     const { tenantId } = await createWorkspace(app.url);
     const stream = openStream(tenantId, 999);
