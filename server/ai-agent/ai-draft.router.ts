@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../src/errors.ts';
 import { t } from '../trpc/init.ts';
-import { agentProcedure } from '../trpc/procedures.ts';
+import { agentProcedure, mapStreamErrors } from '../trpc/procedures.ts';
 import { suggestReply } from './suggest-reply.ts';
 
 const ZConversation = z.object({ conversationId: z.uuid() });
@@ -9,7 +9,9 @@ const ZConversation = z.object({ conversationId: z.uuid() });
 export const aiDraftRouter = t.router({
   /** Streams a suggested reply token by token; ends with the stored draft. */
   suggest: agentProcedure.input(ZConversation).subscription(({ ctx, input, signal }) =>
-    suggestReply(ctx.deps, { tenantId: ctx.tenantId, actorId: ctx.user.id, conversationId: input.conversationId, signal: signal ?? new AbortController().signal }),
+    mapStreamErrors(
+      suggestReply(ctx.deps, { tenantId: ctx.tenantId, actorId: ctx.user.id, conversationId: input.conversationId, signal: signal ?? new AbortController().signal }),
+    ),
   ),
   /** Drafts still worth using (not stale, used or discarded), newest first. */
   list: agentProcedure.input(ZConversation).query(async ({ ctx, input }) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../src/errors.ts';
 import type { Deps } from '../deps.ts';
 import { t } from '../trpc/init.ts';
-import { agentProcedure } from '../trpc/procedures.ts';
+import { agentProcedure, mapStreamErrors } from '../trpc/procedures.ts';
 import type { PresenceState } from './presence.ts';
 
 const ZBeat = z.object({ conversationId: z.uuid(), state: z.enum(['viewing', 'typing_reply', 'typing_note']) });
@@ -77,8 +77,12 @@ export const presenceRouter = t.router({
     await ctx.deps.bus.publishEphemeral(ctx.tenantId, { type: 'presence', conversationId: input.conversationId });
     return { ok: true as const };
   }),
-  watch: agentProcedure.input(ZConversation).subscription(async function* ({ ctx, input, signal }) {
-    await requireConversation(ctx.deps, ctx.tenantId, input.conversationId);
-    yield* watchPresence(ctx.deps, ctx.tenantId, input.conversationId, signal ?? new AbortController().signal);
-  }),
+  watch: agentProcedure.input(ZConversation).subscription(({ ctx, input, signal }) =>
+    mapStreamErrors(
+      (async function* () {
+        await requireConversation(ctx.deps, ctx.tenantId, input.conversationId);
+        yield* watchPresence(ctx.deps, ctx.tenantId, input.conversationId, signal ?? new AbortController().signal);
+      })(),
+    ),
+  ),
 });

@@ -61,3 +61,15 @@ const requireRole = (role: Role) =>
 export const agentProcedure = authedProcedure.use(requireRole('AGENT'));
 export const supervisorProcedure = authedProcedure.use(requireRole('SUPERVISOR'));
 export const adminProcedure = authedProcedure.use(requireRole('ADMIN'));
+
+/**
+ * A subscription's body runs after the middleware has returned, so service errors thrown while
+ * it streams are mapped here instead (else a NOT_FOUND would reach the client as a 500).
+ */
+export async function* mapStreamErrors<T>(stream: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* stream;
+  } catch (err) {
+    throw err instanceof AppError ? toTrpcError(err) : err;
+  }
+}

@@ -177,7 +177,7 @@ describe('working beside the AI', () => {
     const errors = new Collector<unknown>();
     admin.live().client.aiDraft.suggest.subscribe({ conversationId }, { onError: (e) => errors.push(e) });
     await errors.until((e) => e.length === 1);
-    expect(errors.items[0]).toMatchObject({ data: { appCode: 'INVALID_STATE' } });
+    expect(errors.items[0]).toMatchObject({ data: { code: 'PRECONDITION_FAILED', appCode: 'INVALID_STATE' } });
     await events.stop();
   });
 
