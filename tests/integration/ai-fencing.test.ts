@@ -35,7 +35,8 @@ it('never writes or sends an AI message after a takeover commits', async () => {
   const { target } = await connectCloudChannel(admin, { appUrl: app.url, graphUrl: graph.url });
   await createPersona(admin);
   const { member: agent } = await addMember(app.url, admin, 'AGENT', 'Racer');
-  const live = watchEvents(admin);
+  // A generous deadline: on a loaded CI machine an AI turn under 8-way racing can take seconds.
+  const live = watchEvents(admin, '0', { waitMs: 60_000 });
   openai.setFallback(() => ({ kind: 'text', text: `AI reply ${randomInt(1e9)} with several words to stream slowly`, chunkDelayMs: randomInt(0, 8) }));
 
   const conversations: string[] = [];

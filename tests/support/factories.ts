@@ -97,7 +97,7 @@ const withDeadline = <T>(what: string, promise: Promise<T>): Promise<T> => {
  * `user`'s live `events.stream`, from `lastEventId` ('0' replays the whole, fresh, workspace so no
  * event can slip past before the subscription is live). Closed when the test finishes.
  */
-export const watchEvents = (user: ApiUser, lastEventId = '0') => {
+export const watchEvents = (user: ApiUser, lastEventId = '0', { waitMs = WAIT_MS }: { waitMs?: number } = {}) => {
   const { client, wsClient } = user.live();
   const items: StreamItem[] = [];
   const waiters = new Set<() => void>();
@@ -126,8 +126,8 @@ export const watchEvents = (user: ApiUser, lastEventId = '0') => {
       };
       const timer = setTimeout(() => {
         const seen = events().map((e) => `${e.seq}:${e.type}`);
-        settleWith(() => reject(new Error(`stream condition not met in ${WAIT_MS} ms; saw: ${seen.join(', ')}`)));
-      }, WAIT_MS);
+        settleWith(() => reject(new Error(`stream condition not met in ${waitMs} ms; saw: ${seen.join(', ')}`)));
+      }, waitMs);
       const check = () => {
         if (failure) settleWith(() => reject(failure));
         else if (done(events())) settleWith(() => resolve(events()));
