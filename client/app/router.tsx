@@ -18,6 +18,7 @@ export const OverviewRoute = lazyRoute(() => import('./routes/overview.tsx'), 'O
 export const TeamRoute = lazyRoute(() => import('./routes/team.tsx'), 'TeamRoute');
 export const ProfileRoute = lazyRoute(() => import('./routes/profile.tsx'), 'ProfileRoute');
 export const ChannelsRoute = lazyRoute(() => import('./routes/channels.tsx'), 'ChannelsRoute');
+export const AiAgentsRoute = lazyRoute(() => import('./routes/ai-agents.tsx'), 'AiAgentsRoute');
 export const NotFoundRoute = lazyRoute(() => import('./routes/not-found.tsx'), 'NotFoundRoute');
 
 /** Signed-in pages load their chunks while the user looks at the first one. */
@@ -25,6 +26,7 @@ export const preloadAppRoutes = () => {
   void InboxRoute.preload();
   void OverviewRoute.preload();
   void ChannelsRoute.preload();
+  void AiAgentsRoute.preload();
   void TeamRoute.preload();
   void ProfileRoute.preload();
 };
@@ -48,6 +50,7 @@ export const router = createBrowserRouter([
       { path: 'team', element: inShell(<TeamRoute />) },
       { path: 'profile', element: inShell(<ProfileRoute />) },
       { path: 'settings/channels', element: inShell(<ChannelsRoute />) },
+      { path: 'settings/ai-agents', element: inShell(<AiAgentsRoute />) },
     ],
   },
   { path: '*', element: page(<NotFoundRoute />) },

@@ -180,3 +180,24 @@ export const SparkIcon = (p: IconProps) => (
     <path d="M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5 18 18M6 18l2.5-2.5M15.5 8.5 18 6" />
   </svg>
 );
+export const NoteIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M5 3h10l4 4v14H5z" />
+    <path d="M15 3v4h4M9 12h6M9 16h4" />
+  </svg>
+);
+export const StopIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <rect x="6" y="6" width="12" height="12" rx="2" />
+  </svg>
+);
+export const HandIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M8 12V5.5a1.5 1.5 0 0 1 3 0V11M11 10V4.5a1.5 1.5 0 0 1 3 0V11M14 10.5V6a1.5 1.5 0 0 1 3 0v7.5c0 4-2.5 7.5-6.5 7.5-2.6 0-4.3-1.3-5.6-3.4L3.4 14.8a1.5 1.5 0 0 1 2.5-1.7L8 15" />
+  </svg>
+);
+export const QueueIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M4 6h16M4 12h10M4 18h6" />
+  </svg>
+);

@@ -1,4 +1,4 @@
-import { createWSClient, httpBatchLink, splitLink, wsLink, type TRPCWebSocketClient } from '@trpc/client';
+import { createWSClient, httpBatchLink, httpLink, splitLink, wsLink, type TRPCWebSocketClient } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/trpc/app-router.ts';
@@ -41,7 +41,13 @@ export const createTrpcClient = () =>
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient }),
-        false: httpBatchLink({ url: '/trpc', maxURLLength: 2000 }),
+        // Background calls (presence heartbeats) travel alone: a batch answers when its slowest call
+        // does, and a user's action must never wait for, or fail with, a heartbeat.
+        false: splitLink({
+          condition: (op) => op.context.skipBatch === true,
+          true: httpLink({ url: '/trpc' }),
+          false: httpBatchLink({ url: '/trpc', maxURLLength: 2000 }),
+        }),
       }),
     ],
   });

@@ -34,8 +34,11 @@ export type ServerProcess = {
   child: ChildProcess;
 };
 
-/** The server as it ships (`tsx server/main.ts`) on the run's database, up once it logs "switchboard is up". */
-export const startServer = async (): Promise<ServerProcess> => {
+/**
+ * The server as it ships (`tsx server/main.ts`) on the run's database, up once it logs "switchboard
+ * is up". `env` adds settings for one spec (an AI behind a fake OpenAI server, a short presence TTL).
+ */
+export const startServer = async ({ env: extra = {} }: { env?: Record<string, string> } = {}): Promise<ServerProcess> => {
   if (!existsSync(CLIENT_INDEX)) {
     throw new Error(`${CLIENT_INDEX} is missing: build the client first (npm run build:client).`);
   }
@@ -44,7 +47,10 @@ export const startServer = async (): Promise<ServerProcess> => {
   const dataDir = mkdtempSync(resolve(tmpdir(), 'switchboard-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Nothing from the caller's shell may point this server elsewhere.
-  for (const key of ['PUBLIC_URL', 'REDIS_URL', 'ALLOWED_ORIGINS', 'SECRETS_KEY']) delete env[key];
+  // Nor switch the AI on: without a key it is offline, which is what the other specs expect.
+  for (const key of ['PUBLIC_URL', 'REDIS_URL', 'ALLOWED_ORIGINS', 'SECRETS_KEY', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'AI_DEBOUNCE_MS', 'PRESENCE_TTL_MS']) {
+    delete env[key];
+  }
   const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,6 +65,7 @@ export const startServer = async (): Promise<ServerProcess> => {
       LOG_LEVEL: 'info',
       SERVE_CLIENT: 'true',
       SHUTDOWN_GRACE_MS: '2000',
+      ...extra,
     },
   });
   const output: string[] = [];

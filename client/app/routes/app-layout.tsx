@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { NavLink, Outlet, useMatch } from 'react-router';
-import { HomeIcon, InboxIcon, PlugIcon, UserIcon, UsersIcon } from '../../components/icons.tsx';
+import { HomeIcon, InboxIcon, PlugIcon, SparkIcon, UserIcon, UsersIcon } from '../../components/icons.tsx';
 import { Logo } from '../../components/logo.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { useActivityEvents } from '../../features/activity/api/use-activity-events.ts';
@@ -24,7 +24,10 @@ const NAV = [
 ] as const;
 
 /** Workspace settings, shown to admins (others can still open them read-only by link). */
-const SETTINGS_NAV = [{ to: '/settings/channels', label: 'Channels', icon: PlugIcon }] as const;
+const SETTINGS_NAV = [
+  { to: '/settings/channels', label: 'Channels', icon: PlugIcon },
+  { to: '/settings/ai-agents', label: 'AI agents', icon: SparkIcon },
+] as const;
 
 /** Everything that keeps a signed-in tab live: one subscription, fanned out to each feature's cache. */
 function LiveUpdates() {

@@ -4,7 +4,9 @@ import type { MeDto } from '../../../src/contracts/dto.ts';
 import { InboxIcon } from '../../components/icons.tsx';
 import { PanelBoundary } from '../../components/panel-boundary.tsx';
 import { EmptyState } from '../../components/states.tsx';
-import { ConversationView } from '../../features/conversation/components/conversation-view.tsx';
+import { personaForChannel } from '../../features/ai-agents/api/persona.ts';
+import { useAiAgents } from '../../features/ai-agents/api/use-ai-agents.ts';
+import { ConversationView, type ConversationAi } from '../../features/conversation/components/conversation-view.tsx';
 import type { InboxFilter } from '../../features/inbox/api/inbox-list.ts';
 import { InboxPane } from '../../features/inbox/components/inbox-pane.tsx';
 import { useMembers } from '../../features/team/api/use-members.ts';
@@ -63,6 +65,19 @@ export function InboxRoute() {
     const names = new Map(members.data?.map((m) => [m.id, m.id === me.user.id ? 'You' : m.name]));
     return (userId: string | null) => (userId ? (names.get(userId) ?? 'Teammate') : null);
   }, [members.data, me.user.id]);
+  const teammates = useMemo(() => (members.data ?? []).filter((m) => m.status === 'ACTIVE').map(({ id, name }) => ({ id, name })), [members.data]);
+
+  const agents = useAiAgents();
+  const aiOnline = me.features?.ai === 'online';
+  const ai = useMemo<ConversationAi>(() => {
+    const list = agents.data ?? [];
+    const names = new Map(list.map((a) => [a.id, a.name]));
+    return {
+      online: aiOnline,
+      personaFor: (channelId) => (aiOnline ? personaForChannel(list, channelId) : null),
+      personaName: (id) => names.get(id) ?? 'AI agent',
+    };
+  }, [agents.data, aiOnline]);
 
   const hrefFor = useCallback((id: string) => `/inbox/${id}${query ? `?${query}` : ''}`, [query]);
   const onOpen = useCallback((id: string) => void navigate(hrefFor(id)), [navigate, hrefFor]);
@@ -91,9 +106,11 @@ export function InboxRoute() {
           <PanelBoundary key={conversationId}>
             <ConversationView
               conversationId={conversationId}
-              me={{ id: me.user.id, name: me.user.name }}
+              me={{ id: me.user.id, name: me.user.name, isSupervisor: me.user.role !== 'AGENT' }}
               templatesHref={isAdmin ? '/settings/channels' : null}
               assigneeName={assigneeName}
+              teammates={teammates}
+              ai={ai}
             />
           </PanelBoundary>
         )}

@@ -32,7 +32,7 @@ const reaction = (id: string, createdAt: string, target: string, emoji: string, 
   msg(id, createdAt, { type: 'reaction', body: '', direction, content: { kind: 'reaction', emoji, targetProviderId: `wamid.${target}` } });
 
 const shape = (days: ThreadDay[]) =>
-  days.flatMap((d) => [`# ${d.label}`, ...d.items.map((i) => (i.kind === 'reaction' ? `~ ${i.emoji}` : `${i.message.id}${i.groupStart ? '' : ' (cont.)'}`))]);
+  days.flatMap((d) => [`# ${d.label}`, ...d.items.map((i) => (i.kind === 'reaction' ? `~ ${i.emoji}` : i.kind === 'event' ? `! ${i.event.text}` : `${i.message.id}${i.groupStart ? '' : ' (cont.)'}`))]);
 
 const messageItem = (days: ThreadDay[], id: string) =>
   days.flatMap((d) => d.items).find((i): i is Extract<ThreadItem, { kind: 'message' }> => i.kind === 'message' && i.message.id === id)!;
@@ -80,5 +80,27 @@ describe('buildThreadItems', () => {
     expect(messageItem(items, 'b').replyTo).toMatchObject({ id: 'a' });
     expect(messageItem(items, 'c').replyTo).toBe('missing');
     expect(messageItem(items, 'a').replyTo).toBeNull();
+  });
+
+  it('puts ownership lines between the messages they happened between, breaking the run', () => {
+    const out = { direction: 'OUTBOUND' as const, sender: null, aiAgentId: 'persona' };
+    const items = buildThreadItems(
+      [msg('a', local(20, 9)), msg('b', local(20, 9, 1), out), msg('c', local(20, 9, 3), out)],
+      NOW,
+      [{ id: '7', at: local(20, 9, 2), text: 'Ana took over from the AI', tone: 'human' }],
+    );
+    expect(shape(items)).toEqual(['# Today', 'a', 'b', '! Ana took over from the AI', 'c']);
+  });
+
+  it('reads a claim by reply before the reply that made it, though it was logged just after', () => {
+    const reply = msg('r', local(20, 9, 1), { direction: 'OUTBOUND', sender: { id: 'me', name: 'Dana' } });
+    const claim = { id: '8', at: new Date(Date.parse(reply.createdAt) + 40).toISOString(), text: 'You took over from the queue', tone: 'human' as const, claimedBy: 'me' };
+    expect(shape(buildThreadItems([msg('a', local(20, 9)), reply], NOW, [claim]))).toEqual(['# Today', 'a', '! You took over from the queue', 'r']);
+  });
+
+  it('keeps other changes by the same person where they happened', () => {
+    const reply = msg('r', local(20, 9, 1), { direction: 'OUTBOUND', sender: { id: 'me', name: 'Dana' } });
+    const handBack = { id: '9', at: new Date(Date.parse(reply.createdAt) + 40).toISOString(), text: 'You handed it back', tone: 'ai' as const };
+    expect(shape(buildThreadItems([reply], NOW, [handBack]))).toEqual(['# Today', 'r', '! You handed it back']);
   });
 });

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { ConversationDto } from '../../../../src/contracts/conversation.ts';
 import { onTenantEvent } from '../../../lib/event-dispatcher.ts';
 import { trpc, type RouterOutputs } from '../../../lib/trpc.ts';
+import { addOwnershipEntry } from './ownership-log.ts';
 import { upsertMessage } from './thread-cache.ts';
 import { dropUnsent } from './unsent.ts';
 import { threadInput } from './use-thread.ts';
@@ -14,8 +15,9 @@ const GET_KEY = getQueryKey(trpc.conversation.get);
 
 /**
  * Keeps open conversations current from the event stream: new and updated messages go into the
- * cached thread (only threads someone has loaded), conversation snapshots into the detail, and
- * channel renames into the header.
+ * cached thread (only threads someone has loaded), conversation snapshots into the detail (owner
+ * changes also into the thread's timeline), drafts into the draft list, and channel renames into
+ * the header.
  */
 export const useConversationEvents = () => {
   const utils = trpc.useUtils();
@@ -32,6 +34,8 @@ export const useConversationEvents = () => {
           utils.conversation.messages.setInfiniteData(threadInput(message.conversationId), (data) => data && upsertMessage(data, message));
           dropUnsent(queryClient, message.conversationId, message.id);
           setConversation(conversation);
+          // A newer customer message makes earlier drafts stale on the server.
+          if (message.direction === 'INBOUND') void utils.aiDraft.list.invalidate({ conversationId: message.conversationId });
           return;
         }
         case 'message.updated': {
@@ -40,8 +44,16 @@ export const useConversationEvents = () => {
           return;
         }
         case 'conversation.updated':
-        case 'conversation.owner_changed':
           setConversation(event.payload.conversation);
+          return;
+        case 'conversation.owner_changed': {
+          const { conversation, change } = event.payload;
+          setConversation(conversation);
+          addOwnershipEntry(queryClient, { id: String(event.seq), conversationId: conversation.id, at: event.createdAt, change });
+          return;
+        }
+        case 'draft.created':
+          void utils.aiDraft.list.invalidate({ conversationId: event.payload.draft.conversationId });
           return;
         case 'channel.updated': {
           const { id, name, provider, phoneNumber } = event.payload.channel;

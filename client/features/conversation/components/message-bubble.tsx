@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { MessageDto } from '../../../../src/contracts/conversation.ts';
 import { messagePreview } from '../../../../src/domain/message-preview.ts';
-import { AlertIcon } from '../../../components/icons.tsx';
+import { AlertIcon, NoteIcon, SparkIcon } from '../../../components/icons.tsx';
+import { AiRating } from './ai-rating.tsx';
 import { formatClock, formatDateTime } from '../../../lib/format.ts';
 import type { Reaction } from '../api/thread-items.ts';
 import { DeliveryStatus } from './delivery-status.tsx';
@@ -30,28 +31,36 @@ export type MessageBubbleProps = {
   reactions: Reaction[];
   replyTo: MessageDto | 'missing' | null;
   contactName: string;
+  aiAgentName: (aiAgentId: string) => string;
 };
 
 /** One message: inbound on the left, ours on the right with who sent it and how far it got. */
-export const MessageBubble = memo(function MessageBubble({ message, groupStart, reactions, replyTo, contactName }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ message, groupStart, reactions, replyTo, contactName, aiAgentName }: MessageBubbleProps) {
   const outbound = message.direction === 'OUTBOUND';
   const visual = message.content?.kind === 'media' && VISUAL_TYPES.has(message.type) && Boolean(message.content.mediaId);
   const sticker = message.type === 'sticker';
-  const author = outbound ? (message.sender?.name ?? (message.aiAgentId ? 'AI agent' : 'Automated')) : null;
+  const fromAi = outbound && message.aiAgentId !== null && !message.isNote;
+  const author = outbound ? (message.sender?.name ?? (message.aiAgentId ? aiAgentName(message.aiAgentId) : 'Automated')) : null;
   const rowClass = ['msg-row', outbound ? 'msg-out' : 'msg-in', groupStart ? 'msg-group-start' : '', reactions.length ? 'msg-has-reactions' : '']
     .filter(Boolean)
     .join(' ');
-  const bubbleClass = ['msg-bubble', visual ? 'msg-bubble-visual' : '', sticker ? 'msg-bubble-sticker' : '', message.isNote ? 'msg-note' : '']
+  const bubbleClass = ['msg-bubble', visual ? 'msg-bubble-visual' : '', sticker ? 'msg-bubble-sticker' : '', message.isNote ? 'msg-note' : '', fromAi ? 'msg-ai' : '']
     .filter(Boolean)
     .join(' ');
 
   return (
-    <div className={rowClass} data-message-id={message.id} data-status={message.status}>
+    <div className={rowClass} data-message-id={message.id} data-status={message.status} data-ai={fromAi || undefined} data-note={message.isNote || undefined}>
       <div className={bubbleClass}>
         {outbound && groupStart ? (
           <div className="msg-sender">
-            {author}
-            {message.isNote ? <span className="msg-note-label"> · Internal note</span> : null}
+            {message.isNote ? (
+              <span className="msg-note-label">
+                <NoteIcon /> Internal note
+              </span>
+            ) : null}
+            {fromAi ? <SparkIcon className="msg-ai-icon" /> : null}
+            {message.isNote ? <span className="msg-note-author">{author}</span> : author}
+            {fromAi ? <span className="msg-ai-chip">AI agent</span> : null}
           </div>
         ) : null}
         {replyTo ? <ReplyQuote target={replyTo} contactName={contactName} /> : null}
@@ -75,6 +84,7 @@ export const MessageBubble = memo(function MessageBubble({ message, groupStart, 
           </span>
         ) : null}
       </div>
+      {fromAi && message.status !== 'FAILED' ? <AiRating messageId={message.id} /> : null}
       {message.status === 'FAILED' ? (
         <div className="msg-failed" role="note">
           <AlertIcon />

@@ -4,7 +4,7 @@ import { ErrorState, Spinner } from '../../../components/states.tsx';
 import { toUserMessage } from '../../../lib/errors.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { flattenThread } from '../api/thread-cache.ts';
-import { buildThreadItems } from '../api/thread-items.ts';
+import { buildThreadItems, type ThreadEvent } from '../api/thread-items.ts';
 import { useUnsent } from '../api/unsent.ts';
 import { useThread } from '../api/use-thread.ts';
 import { MessageBubble } from './message-bubble.tsx';
@@ -25,12 +25,22 @@ function ThreadSkeleton() {
   );
 }
 
-export function MessageThread({ conversationId, contactName, onRetry }: { conversationId: string; contactName: string; onRetry: (id: string, body: string) => void }) {
+export type MessageThreadProps = {
+  conversationId: string;
+  contactName: string;
+  onRetry: (id: string, body: string) => void;
+  /** Ownership lines seen live, interleaved with the messages. */
+  events: readonly ThreadEvent[];
+  /** The persona's name for an AI-written message. */
+  aiAgentName: (aiAgentId: string) => string;
+};
+
+export function MessageThread({ conversationId, contactName, onRetry, events, aiAgentName }: MessageThreadProps) {
   const thread = useThread(conversationId);
   const unsent = useUnsent(conversationId);
   const now = useNow(60_000);
   const messages = useMemo(() => flattenThread(thread.data), [thread.data]);
-  const days = useMemo(() => buildThreadItems(messages, now), [messages, now]);
+  const days = useMemo(() => buildThreadItems(messages, now, events), [messages, now, events]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -127,7 +137,11 @@ export function MessageThread({ conversationId, contactName, onRetry }: { conver
                 <span>{day.label}</span>
               </div>
               {day.items.map((item) =>
-                item.kind === 'reaction' ? (
+                item.kind === 'event' ? (
+                  <div key={item.key} className={`thread-event thread-event-${item.event.tone}`} data-testid="ownership-event">
+                    <span>{item.event.text}</span>
+                  </div>
+                ) : item.kind === 'reaction' ? (
                   <div key={item.key} className="thread-system">
                     {item.message.direction === 'INBOUND' ? contactName : 'You'} reacted {item.emoji} to an earlier message
                   </div>
@@ -139,6 +153,7 @@ export function MessageThread({ conversationId, contactName, onRetry }: { conver
                     reactions={item.reactions}
                     replyTo={item.replyTo}
                     contactName={contactName}
+                    aiAgentName={aiAgentName}
                   />
                 ),
               )}

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import type { ConversationDto } from '../../../../src/contracts/conversation.ts';
 import { Avatar } from '../../../components/avatar.tsx';
-import { SparkIcon, UserIcon } from '../../../components/icons.tsx';
+import { OwnerBadge } from '../../../components/owner-badge.tsx';
 import { displayName, formatDateTime, formatShortTime } from '../../../lib/format.ts';
 
 export type RowProps = {
@@ -52,17 +52,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
           ) : null}
         </span>
         <span className="conv-line conv-meta">
-          {c.owner === 'AI' && !assigneeName ? (
-            <span className="assignee assignee-ai">
-              <SparkIcon className="assignee-icon" />
-              AI agent
-            </span>
-          ) : (
-            <span className={assigneeName ? 'assignee assignee-set' : 'assignee'}>
-              <UserIcon className="assignee-icon" />
-              {assigneeName ?? 'Unassigned'}
-            </span>
-          )}
+          <OwnerBadge owner={c.owner} label={c.owner === 'AI' ? 'AI agent' : c.owner === 'QUEUE' ? 'Queue' : (assigneeName ?? 'Teammate')} />
           {c.status === 'RESOLVED' ? <span className="conv-status-resolved">Resolved</span> : null}
         </span>
       </span>
