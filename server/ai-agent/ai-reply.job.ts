@@ -50,7 +50,7 @@ const writeFencedReply = (deps: Deps, p: z.infer<typeof ZPayload>, aiAgentId: st
     const message = toMessageDto(row);
     const updated = await tx.conversation.update({
       where: { id: conversation.id },
-      data: { lastMessageAt: now, lastMessagePreview: messagePreview(message), lastMessageDirection: 'OUTBOUND' },
+      data: { lastMessageAt: now, lastMessagePreview: messagePreview(message), lastMessageDirection: 'OUTBOUND', lastMessageFromAi: true },
       include: conversationInclude,
     });
     return { result: message.id, events: [{ type: 'message.created', actorId: null, payload: { message, conversation: toConversationDto(updated) } }] };

@@ -5,6 +5,8 @@ import { AppError } from '../../src/errors.ts';
 import type { Tx } from '../db/client.ts';
 import type { AiAgent } from '../db/generated/client.ts';
 import type { Deps } from '../deps.ts';
+import type { EventDraft } from '../../src/contracts/events.ts';
+import { writeWithEvents } from '../realtime/write-with-events.ts';
 
 type Fields = z.infer<typeof ZAiAgentFields>;
 
@@ -48,20 +50,25 @@ export const listAiAgents = async (deps: Deps, { tenantId }: { tenantId: string 
   return agents.map((a) => toDto(a, ratingsOf(a.id)));
 };
 
+const changed = (aiAgentId: string): EventDraft[] => [{ type: 'ai_agent.changed', actorId: null, payload: { aiAgentId } }];
+
 export const createAiAgent = (deps: Deps, { tenantId, ...input }: Fields & { tenantId: string }): Promise<AiAgentDto> =>
-  deps.db.$transaction(async (tx) => {
-    const { channelIds: _ignored, ...fields } = input;
+  writeWithEvents(deps, tenantId, async (tx) => {
+    const { channelIds, ...fields } = input;
     const created = await tx.aiAgent.create({ data: { ...fields, tenantId } });
-    return save(tx, tenantId, created.id, input);
+    const dto = await save(tx, tenantId, created.id, { ...fields, channelIds });
+    return { result: dto, events: changed(dto.id) };
   });
 
 export const updateAiAgent = (deps: Deps, { tenantId, aiAgentId, ...input }: Fields & { tenantId: string; aiAgentId: string }): Promise<AiAgentDto> =>
-  deps.db.$transaction(async (tx) => {
+  writeWithEvents(deps, tenantId, async (tx) => {
     if (!(await tx.aiAgent.findFirst({ where: { id: aiAgentId, tenantId } }))) throw new AppError('NOT_FOUND', { userMessage: 'AI agent not found.' });
-    return save(tx, tenantId, aiAgentId, input);
+    return { result: await save(tx, tenantId, aiAgentId, input), events: changed(aiAgentId) };
   });
 
-export const deleteAiAgent = async (deps: Deps, { tenantId, aiAgentId }: { tenantId: string; aiAgentId: string }): Promise<void> => {
-  const { count } = await deps.db.aiAgent.deleteMany({ where: { id: aiAgentId, tenantId } });
-  if (count === 0) throw new AppError('NOT_FOUND', { userMessage: 'AI agent not found.' });
-};
+export const deleteAiAgent = (deps: Deps, { tenantId, aiAgentId }: { tenantId: string; aiAgentId: string }): Promise<void> =>
+  writeWithEvents(deps, tenantId, async (tx) => {
+    const { count } = await tx.aiAgent.deleteMany({ where: { id: aiAgentId, tenantId } });
+    if (count === 0) throw new AppError('NOT_FOUND', { userMessage: 'AI agent not found.' });
+    return { result: undefined, events: changed(aiAgentId) };
+  });

@@ -41,7 +41,7 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: Inbo
           status: 'OPEN',
           unreadCount: { increment: 1 },
           lastInboundAt: existing.lastInboundAt && existing.lastInboundAt > at ? undefined : at,
-          ...(isLatest ? { lastMessageAt: at, lastMessagePreview: preview, lastMessageDirection: 'INBOUND' } : {}),
+          ...(isLatest ? { lastMessageAt: at, lastMessagePreview: preview, lastMessageDirection: 'INBOUND', lastMessageFromAi: false } : {}),
         },
         include: conversationInclude,
       })

@@ -1,4 +1,4 @@
-import type { ConversationDto } from '../../src/contracts/conversation.ts';
+import type { ConversationDto, OwnershipHistoryEntryDto } from '../../src/contracts/conversation.ts';
 import type { EventDraft } from '../../src/contracts/events.ts';
 import { transition, type Owner, type OwnershipAction } from '../../src/domain/conversation-ownership.ts';
 import { hasRole, type Role } from '../../src/domain/roles.ts';
@@ -54,6 +54,7 @@ export const applyOwnerChange = async (
   }
   const reason = action.type === 'escalate' ? action.reason : action.type.replace('_', ' ');
   const change = {
+    version: conversation.ownerVersion + 1,
     from: current.kind,
     to: next.kind,
     fromAssigneeId: current.kind === 'HUMAN' ? current.assigneeId : null,
@@ -100,4 +101,18 @@ export const changeOwner = async (deps: Deps, request: OwnerChangeRequest): Prom
   });
   if (conversation.owner === 'AI') await scheduleAiReply(deps, { tenantId: request.tenantId, conversationId: conversation.id });
   return conversation;
+};
+
+/** A conversation's ownership changes, oldest first, for the thread's timeline lines. */
+export const listOwnershipHistory = async (
+  deps: Deps,
+  { tenantId, conversationId }: { tenantId: string; conversationId: string },
+): Promise<OwnershipHistoryEntryDto[]> => {
+  const found = await deps.db.conversation.findFirst({ where: { id: conversationId, tenantId }, select: { id: true } });
+  if (!found) throw conversationNotFound();
+  const rows = await deps.db.ownershipChange.findMany({ where: { tenantId, conversationId }, orderBy: { version: 'asc' }, take: 500 });
+  return rows.map((r) => ({
+    at: r.createdAt.toISOString(),
+    change: { version: r.version, from: r.fromOwner, to: r.toOwner, fromAssigneeId: r.fromAssigneeId, toAssigneeId: r.toAssigneeId, actorId: r.actorId, reason: r.reason },
+  }));
 };

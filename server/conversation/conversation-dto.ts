@@ -14,6 +14,7 @@ export const toConversationDto = (c: Conversation & { contact: Pick<Contact, 'id
   lastMessageAt: c.lastMessageAt.toISOString(),
   lastMessagePreview: c.lastMessagePreview,
   lastMessageDirection: c.lastMessageDirection,
+  lastMessageFromAi: c.lastMessageFromAi,
   lastInboundAt: iso(c.lastInboundAt),
   unreadCount: c.unreadCount,
   createdAt: c.createdAt.toISOString(),

@@ -13,7 +13,7 @@ import { t } from '../trpc/init.ts';
 import { agentProcedure } from '../trpc/procedures.ts';
 import { rateAiMessage } from '../ai-agent/rate-ai-message.ts';
 import { addNote } from './add-note.ts';
-import { changeOwner } from './change-owner.ts';
+import { changeOwner, listOwnershipHistory } from './change-owner.ts';
 import { getConversation, listMessages } from './get-conversation.ts';
 import { listConversations } from './list-conversations.ts';
 import { sendTemplate, sendText } from './send-message.ts';
@@ -39,6 +39,9 @@ export const conversationRouter = t.router({
   rateAiMessage: agentProcedure
     .input(ZRateAiMessageInput)
     .mutation(({ ctx, input }) => rateAiMessage(ctx.deps, { ...input, tenantId: ctx.tenantId, actorId: ctx.user.id })),
+  ownershipHistory: agentProcedure
+    .input(ZConversationIdInput)
+    .query(({ ctx, input }) => listOwnershipHistory(ctx.deps, { ...input, tenantId: ctx.tenantId })),
   takeOver: agentProcedure.input(ZConversationIdInput).mutation(({ ctx, input }) =>
     changeOwner(ctx.deps, { ...owner(ctx), conversationId: input.conversationId, action: { type: 'take_over', actorId: ctx.user.id } }),
   ),

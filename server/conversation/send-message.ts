@@ -77,7 +77,7 @@ const queueOutbound = async (deps: Deps, actor: Actor, build: (tx: Tx, conversat
     const updated = await tx.conversation.update({
       where: { id: conversation.id },
       // Replying means the agent has read the thread.
-      data: { lastMessageAt: now, lastMessagePreview: messagePreview(message), lastMessageDirection: 'OUTBOUND', unreadCount: 0 },
+      data: { lastMessageAt: now, lastMessagePreview: messagePreview(message), lastMessageDirection: 'OUTBOUND', lastMessageFromAi: false, unreadCount: 0 },
       include: conversationInclude,
     });
     const events: EventDraft[] = [...claim, { type: 'message.created', actorId: actor.actorId, payload: { message, conversation: toConversationDto(updated) } }];

@@ -19,6 +19,7 @@ export type ConversationDto = {
   lastMessageAt: string;
   lastMessagePreview: string;
   lastMessageDirection: MessageDirection | null;
+  lastMessageFromAi: boolean;
   lastInboundAt: string | null;
   unreadCount: number;
   createdAt: string;
@@ -101,7 +102,11 @@ export const ZRateAiMessageInput = z.object({ messageId: z.uuid(), helpful: z.bo
 
 export const ZAssignInput = z.object({ conversationId: z.uuid(), assigneeId: z.uuid() });
 
+export type OwnershipHistoryEntryDto = { change: OwnershipChangeDto; at: string };
+
 export type OwnershipChangeDto = {
+  /** The ownerVersion this change produced: unique per conversation. */
+  version: number;
   from: ConversationDto['owner'];
   to: ConversationDto['owner'];
   fromAssigneeId: string | null;

@@ -17,6 +17,8 @@ export type EventPayloads = {
   'conversation.updated': { conversation: ConversationDto };
   'conversation.owner_changed': { conversation: ConversationDto; change: OwnershipChangeDto };
   'channel.updated': { channel: ChannelDto };
+  /** A persona was created, edited or deleted: refetch the list. */
+  'ai_agent.changed': { aiAgentId: string };
   'draft.created': { draft: { id: string; conversationId: string; body: string; origin: string; createdAt: string } };
   'channel.deleted': { channelId: string };
   /** A channel's templates were added, removed or synced: refetch its list. */

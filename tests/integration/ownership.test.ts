@@ -109,5 +109,10 @@ describe('conversation ownership', () => {
       ['QUEUE', 'HUMAN', ana.me.user.id, 'take over', 1],
       ['HUMAN', 'QUEUE', sue.me.user.id, 'release', 2],
     ]);
+    const history = await ana.member.http.conversation.ownershipHistory.query({ conversationId: conversation.id });
+    expect(history.map((h) => [h.change.version, h.change.from, h.change.to, h.change.actorId])).toEqual([
+      [1, 'QUEUE', 'HUMAN', ana.me.user.id],
+      [2, 'HUMAN', 'QUEUE', sue.me.user.id],
+    ]);
   });
 });

@@ -89,6 +89,7 @@ const calls: Record<string, (b: ApiUser, w: World, id?: string) => Promise<unkno
   'conversation.rateAiMessage': (b, w, id = w.message.id) => b.http.conversation.rateAiMessage.mutate({ messageId: id, helpful: true }),
   'aiDraft.list': (b, w, id = w.conversation.id) => b.http.aiDraft.list.query({ conversationId: id }),
   'aiDraft.discard': (b, w, id = w.draftId) => b.http.aiDraft.discard.mutate({ draftId: id }),
+  'conversation.ownershipHistory': (b, w, id = w.conversation.id) => b.http.conversation.ownershipHistory.query({ conversationId: id }),
   'conversation.markRead': (b, w, id = w.conversation.id) => b.http.conversation.markRead.mutate({ conversationId: id }),
 };
 

@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { useActivityEvents } from '../../features/activity/api/use-activity-events.ts';
 import { useAuthEvents } from '../../features/auth/api/use-auth-events.ts';
 import { useChannelEvents } from '../../features/channels/api/use-channel-events.ts';
+import { useAiAgentEvents } from '../../features/ai-agents/api/use-ai-agent-events.ts';
 import { useConversationEvents } from '../../features/conversation/api/use-conversation-events.ts';
 import { useInboxEvents } from '../../features/inbox/api/use-inbox-events.ts';
 import { useMe } from '../../features/auth/api/use-me.ts';
@@ -37,6 +38,7 @@ function LiveUpdates() {
   useInboxEvents();
   useConversationEvents();
   useChannelEvents();
+  useAiAgentEvents();
   useAuthEvents();
   useEventStream();
   return null;

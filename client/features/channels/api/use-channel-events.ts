@@ -21,6 +21,9 @@ export const useChannelEvents = () => {
             void utils.channel.listTemplates.reset({ channelId });
             return;
           }
+          case 'channel.templates_changed':
+            void utils.channel.listTemplates.invalidate({ channelId: event.payload.channelId });
+            return;
         }
       }),
     [utils],

@@ -5,6 +5,7 @@ import { describeOwnershipChange } from './ownership-log.ts';
 const names: Record<string, string> = { me: 'You', ana: 'Ana', ben: 'Ben' };
 const nameOf = (id: string | null) => (id ? (names[id] ?? null) : null);
 const change = (c: Partial<OwnershipChangeDto>): OwnershipChangeDto => ({
+  version: 1,
   from: 'AI',
   to: 'HUMAN',
   fromAssigneeId: null,

@@ -1,31 +1,48 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { OwnershipChangeDto } from '../../../../src/contracts/conversation.ts';
 import { formatClock } from '../../../lib/format.ts';
+import { trpc } from '../../../lib/trpc.ts';
 import type { ThreadEvent } from './thread-items.ts';
 
 /**
- * Ownership changes seen live on the event stream, per conversation, for the small timeline lines
- * in the thread ("Ana took over from the AI · 2:02 PM"). Written only by use-conversation-events.
+ * A conversation's ownership changes, for the small timeline lines in the thread ("Ana took over
+ * from the AI · 2:02 PM"): the history from the server, merged with changes seen live on the
+ * event stream. An entry's id is its ownerVersion, so both sources name a change the same way.
  */
 export type OwnershipEntry = { id: string; conversationId: string; at: string; change: OwnershipChangeDto };
 
 const logKey = (conversationId: string) => ['conversation', 'ownership-log', conversationId] as const;
 
+const merge = (list: readonly OwnershipEntry[], more: readonly OwnershipEntry[]) => {
+  const byId = new Map(list.map((e) => [e.id, e]));
+  for (const e of more) byId.set(e.id, e);
+  return [...byId.values()].sort((a, b) => a.change.version - b.change.version);
+};
+
+export const entryOf = (conversationId: string, at: string, change: OwnershipChangeDto): OwnershipEntry => ({
+  id: `${conversationId}:${change.version}`,
+  conversationId,
+  at,
+  change,
+});
+
 export const addOwnershipEntry = (queryClient: QueryClient, entry: OwnershipEntry) =>
-  queryClient.setQueryData<OwnershipEntry[]>(logKey(entry.conversationId), (list = []) =>
-    list.some((e) => e.id === entry.id) ? list : [...list, entry],
-  );
+  queryClient.setQueryData<OwnershipEntry[]>(logKey(entry.conversationId), (list = []) => merge(list, [entry]));
 
 export const useOwnershipLog = (conversationId: string) => {
   const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: logKey(conversationId),
-    // Only the event stream writes it: a refetch keeps what is there.
-    queryFn: () => queryClient.getQueryData<OwnershipEntry[]>(logKey(conversationId)) ?? [],
-    initialData: [] as OwnershipEntry[],
-    staleTime: Infinity,
-    gcTime: Infinity,
-  }).data;
+  const utils = trpc.useUtils();
+  return (
+    useQuery({
+      queryKey: logKey(conversationId),
+      queryFn: async () => {
+        const history = await utils.conversation.ownershipHistory.fetch({ conversationId });
+        const live = queryClient.getQueryData<OwnershipEntry[]>(logKey(conversationId)) ?? [];
+        return merge(live, history.map((h) => entryOf(conversationId, h.at, h.change)));
+      },
+      staleTime: Infinity,
+    }).data ?? []
+  );
 };
 
 type NameOf = (userId: string | null) => string | null;

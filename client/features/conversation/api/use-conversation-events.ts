@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { ConversationDto } from '../../../../src/contracts/conversation.ts';
 import { onTenantEvent } from '../../../lib/event-dispatcher.ts';
 import { trpc, type RouterOutputs } from '../../../lib/trpc.ts';
-import { addOwnershipEntry } from './ownership-log.ts';
+import { addOwnershipEntry, entryOf } from './ownership-log.ts';
 import { upsertMessage } from './thread-cache.ts';
 import { dropUnsent } from './unsent.ts';
 import { threadInput } from './use-thread.ts';
@@ -49,7 +49,7 @@ export const useConversationEvents = () => {
         case 'conversation.owner_changed': {
           const { conversation, change } = event.payload;
           setConversation(conversation);
-          addOwnershipEntry(queryClient, { id: String(event.seq), conversationId: conversation.id, at: event.createdAt, change });
+          addOwnershipEntry(queryClient, entryOf(conversation.id, event.createdAt, change));
           return;
         }
         case 'draft.created':

@@ -15,6 +15,7 @@ const conv = (id: string, minute: number, extra: Partial<ConversationDto> = {}):
   lastMessageAt: at(minute),
   lastMessagePreview: 'hello',
   lastMessageDirection: 'INBOUND',
+  lastMessageFromAi: false,
   lastInboundAt: at(minute),
   unreadCount: 1,
   createdAt: at(0),

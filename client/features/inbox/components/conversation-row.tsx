@@ -42,7 +42,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         </span>
         <span className="conv-line">
           <span className="conv-preview">
-            {c.lastMessageDirection === 'OUTBOUND' ? <span className="conv-preview-you">You: </span> : null}
+            {c.lastMessageDirection === 'OUTBOUND' ? <span className="conv-preview-you">{c.lastMessageFromAi ? 'AI: ' : 'You: '}</span> : null}
             {c.lastMessagePreview || <span className="conv-preview-empty">No messages yet</span>}
           </span>
           {unread ? (

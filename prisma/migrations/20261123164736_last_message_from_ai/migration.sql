@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Conversation" ADD COLUMN     "lastMessageFromAi" BOOLEAN NOT NULL DEFAULT false;
