@@ -40,6 +40,7 @@ it('never writes or sends an AI message after a takeover commits', async () => {
   openai.setFallback(() => ({ kind: 'text', text: `AI reply ${randomInt(1e9)} with several words to stream slowly`, chunkDelayMs: randomInt(0, 8) }));
 
   const conversations: string[] = [];
+  let escalations = 0;
   const race = async () => {
     const from = randomPhone();
     await postSigned(target, inboundTextPayload(target, [{ from, name: 'Racer customer', body: 'Hello there' }]));
@@ -54,7 +55,13 @@ it('never writes or sends an AI message after a takeover commits', async () => {
     // out, so both sides of the race are always exercised, however loaded the machine is.
     if (randomInt(0, 4) === 0) await live.next((e) => e.type === 'message.updated' && e.payload.message.conversationId === conversation.id && e.payload.message.status === 'SENT');
     else await jitter(120);
-    await agent.http.conversation.takeOver.mutate({ conversationId: conversation.id });
+    // If the AI escalated at that very moment, the takeover loses its compare-and-set and is
+    // told so (CONFLICT); an agent clicks again, and so does the test.
+    await agent.http.conversation.takeOver.mutate({ conversationId: conversation.id }).catch(async (err: { data?: { code?: string } }) => {
+      if (err.data?.code !== 'CONFLICT') throw err;
+      escalations++;
+      await agent.http.conversation.takeOver.mutate({ conversationId: conversation.id });
+    });
     await Promise.all(extra);
   };
   for (let started = 0; started < ITERATIONS; started += CONCURRENCY) {
@@ -68,6 +75,8 @@ it('never writes or sends an AI message after a takeover commits', async () => {
     if (e.type === 'conversation.owner_changed' && e.payload.change.to === 'HUMAN') takeoverSeq.set(e.payload.conversation.id, e.seq);
   }
   expect(takeoverSeq.size).toBe(ITERATIONS);
+  const reasons = await app.deps.db.ownershipChange.findMany({ where: { tenantId, toOwner: 'QUEUE' }, select: { reason: true } });
+  expect(reasons.map((r) => r.reason)).toHaveLength(escalations);
 
   const aiWrites = events.flatMap((e) =>
     e.type === 'message.created' && e.payload.message.aiAgentId ? [{ seq: e.seq, conversationId: e.payload.message.conversationId, id: e.payload.message.id }] : [],
