@@ -49,8 +49,8 @@ export const createDeps = (config: Config, databaseUrl: string, log: Logger): De
     signInLimiter: new SignInLimiter(config.signInLimits, redis, config.redisPrefix),
     secrets: new SecretBox(secretsKey.key),
     presence: redis ? createRedisPresence(redis, config.redisPrefix, config.presenceTtlMs) : createMemoryPresence(),
-    // Retries belong to the job (so a final failure can escalate), not to the SDK.
-    openai: config.openai ? new OpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl ?? undefined, maxRetries: 0, timeout: 60_000 }) : null,
+    // The SDK retries connection blips and 429/5xx quickly; the job's own attempts then decide when to escalate.
+    openai: config.openai ? new OpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl ?? undefined, maxRetries: 2, timeout: 60_000 }) : null,
   };
 };
 

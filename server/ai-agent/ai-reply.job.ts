@@ -8,10 +8,13 @@ import { conversationInclude, messageInclude, toConversationDto, toMessageDto } 
 import type { Deps } from '../deps.ts';
 import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { answeringPersona } from './answering-persona.ts';
+import { AI_REPLY_JOB } from './schedule-ai-reply.ts';
 import { escalateToQueue, lockIfAiOwns } from './escalate.ts';
 
 const ZPayload = z.object({ tenantId: z.uuid(), conversationId: z.uuid(), ownerVersion: z.number().int().min(0) });
 const HISTORY = 30;
+/** How often one job starts over because the customer kept writing during generation. */
+const MAX_REGENERATIONS = 3;
 
 const tools = [
   {
@@ -32,9 +35,14 @@ type Completion = { kind: 'text'; text: string } | { kind: 'handoff'; reason: st
  * either commits before (and this writes nothing) or waits for this commit. A fenced-out reply
  * becomes a draft for the human instead.
  */
-const writeFencedReply = (deps: Deps, p: z.infer<typeof ZPayload>, aiAgentId: string, text: string) =>
-  writeWithEvents(deps, p.tenantId, async (tx) => {
+const writeFencedReply = (deps: Deps, p: z.infer<typeof ZPayload>, aiAgentId: string, text: string, seenUntil: Date) =>
+  writeWithEvents(deps, p.tenantId, async (tx): Promise<{ result: string | null | 'unseen'; events: EventDraft[] }> => {
     const conversation = await lockIfAiOwns(tx, p.tenantId, p.conversationId, p.ownerVersion);
+    // The customer wrote again while the AI was thinking: answer everything, not a stale turn.
+    const unseen = conversation
+      ? await tx.message.count({ where: { tenantId: p.tenantId, conversationId: p.conversationId, direction: 'INBOUND', createdAt: { gt: seenUntil } } })
+      : 0;
+    if (unseen > 0) return { result: 'unseen', events: [] };
     if (!conversation) {
       const draft = await tx.aiDraft.create({ data: { tenantId: p.tenantId, conversationId: p.conversationId, aiAgentId, body: text, origin: 'cancelled_reply' } });
       const events: EventDraft[] = [
@@ -66,31 +74,39 @@ export const aiReplyJob =
 
     const persona = await answeringPersona(deps.db, p.tenantId, conversation.channelId);
     if (!persona) return void (await escalate('No active AI agent answers this channel'));
-    const history = (
-      await deps.db.message.findMany({
-        where: { tenantId: p.tenantId, conversationId: p.conversationId, isNote: false },
-        orderBy: { createdAt: 'desc' },
-        take: HISTORY,
-      })
-    ).reverse();
-    const lastInbound = history.findLast((m) => m.direction === 'INBOUND');
-    if (!lastInbound || history.at(-1)?.direction !== 'INBOUND') return; // already answered
-    if (asksForHuman(lastInbound.body)) return void (await escalate('The customer asked for a person'));
-    if (!deps.openai) return void (await escalate('The AI is offline (no OpenAI API key configured)'));
 
-    let completion: Completion;
-    try {
-      completion = await complete(deps, persona, conversation.contact, history);
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      if (attempt < maxAttempts) throw err;
-      return void (await escalate(`The AI failed after ${attempt} attempts: ${reason}`));
+    for (let round = 0; round <= MAX_REGENERATIONS; round++) {
+      const history = (
+        await deps.db.message.findMany({
+          where: { tenantId: p.tenantId, conversationId: p.conversationId, isNote: false },
+          orderBy: { createdAt: 'desc' },
+          take: HISTORY,
+        })
+      ).reverse();
+      const lastInbound = history.findLast((m) => m.direction === 'INBOUND');
+      if (!lastInbound || history.at(-1)?.direction !== 'INBOUND') return; // already answered
+      if (asksForHuman(lastInbound.body)) return void (await escalate('The customer asked for a person'));
+      if (!deps.openai) return void (await escalate('The AI is offline (no OpenAI API key configured)'));
+
+      let completion: Completion;
+      try {
+        completion = await complete(deps, persona, conversation.contact, history);
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        if (attempt < maxAttempts) throw err;
+        return void (await escalate(`The AI failed after ${attempt} attempts: ${reason}`));
+      }
+      if (completion.kind === 'handoff') return void (await escalate(completion.reason));
+      if (!completion.text.trim()) return void (await escalate('The AI returned an empty reply'));
+
+      const written = await writeFencedReply(deps, p, persona.id, completion.text.trim(), lastInbound.createdAt);
+      if (written === 'unseen') continue;
+      if (written) await deps.queue.enqueue(SEND_MESSAGE_JOB, { tenantId: p.tenantId, messageId: written }, { jobId: written, attempts: 5 });
+      return;
     }
-    if (completion.kind === 'handoff') return void (await escalate(completion.reason));
-    if (!completion.text.trim()) return void (await escalate('The AI returned an empty reply'));
-
-    const messageId = await writeFencedReply(deps, p, persona.id, completion.text.trim());
-    if (messageId) await deps.queue.enqueue(SEND_MESSAGE_JOB, { tenantId: p.tenantId, messageId }, { jobId: messageId, attempts: 5 });
+    // Still being written to after several rounds: try again shortly with everything there by then.
+    deps.log.info({ tenantId: p.tenantId, conversationId: p.conversationId }, 'AI reply deferred: the customer keeps writing');
+    await deps.queue.enqueue(AI_REPLY_JOB, p, { jobId: `${p.conversationId}:${p.ownerVersion}:deferred:${Date.now()}`, delayMs: deps.config.aiDebounceMs, attempts: 3 });
   };
 
 /** Streams a chat completion through the official SDK; a handoff tool call wins over any text. */

@@ -81,6 +81,23 @@ describe('the AI agent', () => {
     await events.stop();
   });
 
+  it('starts over when the customer writes again while the AI is generating, and sends one reply covering both', async () => {
+    const { admin, events, write } = await aiWorkspace();
+    const from = randomPhone();
+    openai.script({ kind: 'text', text: 'An answer to the first question only, streamed slowly.', chunkDelayMs: 25 }, { kind: 'text', text: 'Both answered.' });
+    const generating = new Promise<void>((done) => openai.onRequest((r) => r.messages.at(-1)?.content === 'First question' && done()));
+    await write(from, 'First question');
+    await generating;
+    await write(from, 'And a second one');
+    await events.next((e) => e.type === 'message.updated' && e.payload.message.body === 'Both answered.' && e.payload.message.status === 'SENT');
+    await app.deps.queue.whenIdle();
+    const conversationId = (await admin.http.conversation.list.query({})).items[0]!.id;
+    const ai = (await admin.http.conversation.messages.query({ conversationId })).items.filter((m) => m.aiAgentId !== null);
+    expect(ai.map((m) => m.body)).toEqual(['Both answered.']);
+    expect(openai.requests.at(-1)!.messages.slice(-2).map((m) => m.content)).toEqual(['First question', 'And a second one']);
+    await events.stop();
+  });
+
   it('escalates to the queue when the customer asks for a person, without asking the model', async () => {
     const { events, write } = await aiWorkspace();
     const before = openai.requests.length;
@@ -100,12 +117,17 @@ describe('the AI agent', () => {
   });
 
   it('escalates when the model keeps failing, after its retries', async () => {
-    const { events, write } = await aiWorkspace();
+    const { admin, events: quick, write } = await aiWorkspace();
+    await quick.stop();
+    // The SDK and the job back off between tries: allow for it.
+    const events = watchEvents(admin, '0', { waitMs: 30_000 });
     const failure = { kind: 'error', status: 500, message: 'upstream overloaded' } as const;
-    openai.script(failure, failure, failure);
+    // Three job attempts, each with the SDK's own two quick retries.
+    openai.script(...Array.from({ length: 9 }, () => failure));
     await write(randomPhone(), 'Hello?');
     const change = await events.next(ownerChanged);
     expect(change.payload.change.reason).toMatch(/failed after 3 attempts/);
+    expect(openai.requests.filter((r) => r.messages.at(-1)?.content === 'Hello?')).toHaveLength(9);
     await events.stop();
   });
 

@@ -1,7 +1,6 @@
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import type { OwnershipChangeDto } from '../../../../src/contracts/conversation.ts';
 import { formatClock } from '../../../lib/format.ts';
-import { trpc } from '../../../lib/trpc.ts';
 import type { ThreadEvent } from './thread-items.ts';
 
 /**
@@ -11,9 +10,9 @@ import type { ThreadEvent } from './thread-items.ts';
  */
 export type OwnershipEntry = { id: string; conversationId: string; at: string; change: OwnershipChangeDto };
 
-const logKey = (conversationId: string) => ['conversation', 'ownership-log', conversationId] as const;
+export const logKey = (conversationId: string) => ['conversation', 'ownership-log', conversationId] as const;
 
-const merge = (list: readonly OwnershipEntry[], more: readonly OwnershipEntry[]) => {
+export const mergeOwnershipEntries = (list: readonly OwnershipEntry[], more: readonly OwnershipEntry[]) => {
   const byId = new Map(list.map((e) => [e.id, e]));
   for (const e of more) byId.set(e.id, e);
   return [...byId.values()].sort((a, b) => a.change.version - b.change.version);
@@ -27,23 +26,8 @@ export const entryOf = (conversationId: string, at: string, change: OwnershipCha
 });
 
 export const addOwnershipEntry = (queryClient: QueryClient, entry: OwnershipEntry) =>
-  queryClient.setQueryData<OwnershipEntry[]>(logKey(entry.conversationId), (list = []) => merge(list, [entry]));
+  queryClient.setQueryData<OwnershipEntry[]>(logKey(entry.conversationId), (list = []) => mergeOwnershipEntries(list, [entry]));
 
-export const useOwnershipLog = (conversationId: string) => {
-  const queryClient = useQueryClient();
-  const utils = trpc.useUtils();
-  return (
-    useQuery({
-      queryKey: logKey(conversationId),
-      queryFn: async () => {
-        const history = await utils.conversation.ownershipHistory.fetch({ conversationId });
-        const live = queryClient.getQueryData<OwnershipEntry[]>(logKey(conversationId)) ?? [];
-        return merge(live, history.map((h) => entryOf(conversationId, h.at, h.change)));
-      },
-      staleTime: Infinity,
-    }).data ?? []
-  );
-};
 
 type NameOf = (userId: string | null) => string | null;
 

@@ -5,7 +5,8 @@ import { Alert, EmptyState, ErrorState, LoadingState } from '../../../components
 import { toUserMessage } from '../../../lib/errors.ts';
 import { displayName } from '../../../lib/format.ts';
 import { ownershipFor } from '../api/ownership.ts';
-import { toThreadEvents, useOwnershipLog } from '../api/ownership-log.ts';
+import { toThreadEvents } from '../api/ownership-log.ts';
+import { useOwnershipLog } from '../api/use-ownership-log.ts';
 import { useChangeOwner } from '../api/use-change-owner.ts';
 import { useConversation } from '../api/use-conversation.ts';
 import { useMarkRead } from '../api/use-mark-read.ts';

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useMenu } from '../../../lib/use-menu.ts';
 import { ChevronDownIcon, QueueIcon, SparkIcon, UsersIcon } from '../../../components/icons.tsx';
 import { Avatar } from '../../../components/avatar.tsx';
 
@@ -20,44 +20,10 @@ export type OwnerMenuProps = {
 
 /** "Assign ▾": hand back, release to the queue, or give the conversation to a teammate. */
 export function OwnerMenu({ teammates, meId, currentAssigneeId, handBack, canRelease, canAssign, busy, onHandBack, onRelease, onAssign }: OwnerMenuProps) {
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const menuId = useId();
-  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? []);
-
-  useEffect(() => {
-    if (!open) return;
-    items()[0]?.focus();
-    const onPointerDown = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const close = (refocus: boolean) => {
-    setOpen(false);
-    if (refocus) buttonRef.current?.focus();
-  };
+  const { open, setOpen, rootRef, buttonRef, menuRef, menuId, close, onMenuKeyDown } = useMenu();
   const pick = (action: () => void) => () => {
     close(true);
     action();
-  };
-
-  const onMenuKeyDown = (e: KeyboardEvent) => {
-    const list = items();
-    const index = list.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      close(true);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      list[(index + (e.key === 'ArrowDown' ? 1 : -1) + list.length) % list.length]?.focus();
-    } else if (e.key === 'Tab') {
-      close(false);
-    }
   };
 
   if (!handBack && !canRelease && !canAssign) return null;
