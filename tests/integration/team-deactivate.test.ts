@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Deactivating a member ends every session of theirs at once, including open WebSockets, with the
  * in-process bus and with Redis (where the socket may sit on another server process).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiUser } from '../support/api-client.ts';
 import {
   PASSWORD,
@@ -97,7 +98,8 @@ describe('deactivating a member with two server processes on one Redis', () => {
   let nodeA: TestApp;
   let nodeB: TestApp;
   beforeAll(async () => {
-    [nodeA, nodeB] = await Promise.all([startTestApp({ redis: true }), startTestApp({ redis: true })]);
+    const redisPrefix = `${inject('redisPrefix')}-pair-${randomUUID().slice(0, 8)}`;
+    [nodeA, nodeB] = await Promise.all([startTestApp({ redis: true, redisPrefix }), startTestApp({ redis: true, redisPrefix })]);
   });
   afterAll(() => Promise.all([nodeA?.stop(), nodeB?.stop()]));
 

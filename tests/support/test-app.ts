@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { closeDeps, createDeps, type Deps } from '../../server/deps.ts';
@@ -12,7 +13,8 @@ export type TestApp = { deps: Deps; server: RunningServer; url: string; stop: ()
  * A real server (HTTP + WebSocket on an ephemeral port) on the run's database. With `redis`, the
  * bus, queue and rate limits go through the machine's Redis under this run's prefix.
  */
-export const startTestApp = async (opts: { redis?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> => {
+/** `redisPrefix`: give two apps the same one to make them nodes of one deployment. */
+export const startTestApp = async (opts: { redis?: boolean; env?: Record<string, string>; redisPrefix?: string } = {}): Promise<TestApp> => {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -21,7 +23,9 @@ export const startTestApp = async (opts: { redis?: boolean; env?: Record<string,
     SERVE_CLIENT: 'false',
     SHUTDOWN_GRACE_MS: '2000',
     SECRETS_KEY: TEST_SECRETS_KEY,
-    REDIS_PREFIX: inject('redisPrefix'),
+    // One prefix per app: test files run in parallel, and a shared BullMQ queue would let one
+    // file's workers take another's jobs (with the wrong fakes and settings).
+    REDIS_PREFIX: opts.redisPrefix ?? `${inject('redisPrefix')}-${randomUUID().slice(0, 8)}`,
     ...(opts.redis ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...opts.env,
   });
