@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { createChannel } from '../channels/manage-channels.ts';
 import { createTemplate } from '../channels/manage-templates.ts';
 import { ingestChannelBatch } from '../channels/ingest.ts';
+import { createAiAgent } from '../ai-agent/manage-ai-agents.ts';
 import { newWamid } from './cloud-webhook-builder.ts';
 
 /** What `npm run simulate` needs to play Meta for the demo channel. Kept in DATA_DIR, never committed. */
@@ -45,6 +46,20 @@ export const seedDemoChannel = async (deps: Deps, opts: { tenantId: string; acto
     verifyToken: randomBytes(12).toString('base64url'),
     graphBaseUrl: `http://127.0.0.1:${opts.simulatorPort}`,
     graphApiVersion: 'v21.0',
+  });
+  // Answers once OPENAI_API_KEY is set; until then the UI says the AI is offline and humans answer.
+  await createAiAgent(deps, {
+    tenantId: opts.tenantId,
+    name: 'Nova',
+    role: 'SUPPORT',
+    personalityPrompt: 'Warm, brief and precise. Never invent facts; offer a colleague when unsure.',
+    knowledgePrompt: 'Demo Furniture Co. sells sofas and chairs. Delivery takes 2–4 working days. Returns within 30 days.',
+    objectivesPrompt: 'Answer product and delivery questions; hand over refunds, complaints and anything about payment.',
+    model: 'gpt-4o-mini',
+    temperature: 0.4,
+    active: true,
+    isDefault: true,
+    channelIds: [],
   });
   await createTemplate(deps, { tenantId: opts.tenantId, channelId: channel.id, name: 'order_update', language: 'en_US', category: 'UTILITY', body: 'Hi {{1}}, your order {{2}} is on its way.' });
   const start = Date.now() - 45 * 60_000;
