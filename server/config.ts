@@ -28,6 +28,7 @@ const ZEnv = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   PRESENCE_TTL_MS: z.coerce.number().int().min(100).max(120_000).default(12_000),
   AI_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  PROVIDER_URLS: z.enum(['public-only', 'any']).optional(),
   SIMULATOR_PORT: z.coerce.number().int().min(1024).max(65535).default(3100),
   SECRETS_KEY: z
     .string()
@@ -59,6 +60,8 @@ export type Config = {
   trustProxy: boolean;
   /** Base64 AES key for provider secrets at rest; without it one is generated under DATA_DIR. */
   secretsKey: string | null;
+  /** Whether provider URLs (Graph base URL, media links) may point at internal addresses; never in production by default. */
+  providerUrlPolicy: 'public-only' | 'any';
   /** Where `npm run simulate` serves the fake Graph API the demo channel points at. */
   simulatorPort: number;
   /** Null: the AI is offline and new conversations wait in the queue. */
@@ -109,6 +112,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     trustProxy: e.TRUST_PROXY === 'true',
     secretsKey: e.SECRETS_KEY ?? null,
     simulatorPort: e.SIMULATOR_PORT,
+    providerUrlPolicy: e.PROVIDER_URLS ?? (e.NODE_ENV === 'production' ? 'public-only' : 'any'),
     openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL ?? null } : null,
     aiDebounceMs: e.AI_DEBOUNCE_MS,
     presenceTtlMs: e.PRESENCE_TTL_MS,

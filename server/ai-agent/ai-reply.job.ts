@@ -106,7 +106,7 @@ export const aiReplyJob =
     }
     // Still being written to after several rounds: try again shortly with everything there by then.
     deps.log.info({ tenantId: p.tenantId, conversationId: p.conversationId }, 'AI reply deferred: the customer keeps writing');
-    await deps.queue.enqueue(AI_REPLY_JOB, p, { jobId: `${p.conversationId}:${p.ownerVersion}:deferred:${Date.now()}`, delayMs: deps.config.aiDebounceMs, attempts: 3 });
+    await deps.queue.enqueue(AI_REPLY_JOB, p, { jobId: `${p.conversationId}.${p.ownerVersion}.deferred.${Date.now()}`, delayMs: deps.config.aiDebounceMs, attempts: 3 });
   };
 
 /** Streams a chat completion through the official SDK; a handoff tool call wins over any text. */

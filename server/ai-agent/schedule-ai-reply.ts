@@ -5,7 +5,8 @@ export const AI_REPLY_JOB = 'ai.reply';
 /**
  * Enqueues the AI's reply to a conversation it owns. The job id names the first customer
  * message since the last reply and the owner version, so a burst of messages gets one reply
- * (later enqueues of the same burst are no-ops), and a hand-back gets a fresh one.
+ * (later enqueues of the same burst are no-ops), and a hand-back gets a fresh one. (BullMQ
+ * refuses most ids with ':' in them, hence the dots.)
  */
 export const scheduleAiReply = async (deps: Deps, { tenantId, conversationId }: { tenantId: string; conversationId: string }) => {
   const conversation = await deps.db.conversation.findFirst({ where: { id: conversationId, tenantId } });
@@ -24,6 +25,6 @@ export const scheduleAiReply = async (deps: Deps, { tenantId, conversationId }: 
   await deps.queue.enqueue(
     AI_REPLY_JOB,
     { tenantId, conversationId, ownerVersion: conversation.ownerVersion },
-    { jobId: `${conversationId}:${conversation.ownerVersion}:${firstUnanswered.id}`, delayMs: deps.config.aiDebounceMs, attempts: 3 },
+    { jobId: `${conversationId}.${conversation.ownerVersion}.${firstUnanswered.id}`, delayMs: deps.config.aiDebounceMs, attempts: 3 },
   );
 };

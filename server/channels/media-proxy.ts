@@ -1,14 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import type { MessageContent } from '../../src/contracts/conversation.ts';
 import type { Deps } from '../deps.ts';
+import { BlockedUrlError, providerFetch } from '../http/provider-fetch.ts';
 import { reply } from '../http/webhook-response.ts';
 import { openSecrets } from './channel-secrets.ts';
 import { graphUrl } from './whatsapp/graph-client.ts';
 
 const ZGraphMedia = z.looseObject({ url: z.string().url(), mime_type: z.string().optional() });
-const TIMEOUT_MS = 20_000;
+/** Until the provider starts answering; the body then streams as slowly as the browser reads. */
+const HEADERS_TIMEOUT_MS = 20_000;
+
+/**
+ * Media types shown inline. Anything else (HTML, SVG, documents) is a download: a customer must
+ * not be able to run script on our origin by sending a file.
+ */
+const INLINE = /^(image\/(jpeg|png|gif|webp)|audio\/[\w.+-]+|video\/[\w.+-]+)$/i;
+
+const safeFilename = (name: string) => name.replace(/["\\\r\n]/g, '_');
 
 /**
  * GET /media/:messageId — streams a message's attachment from the provider, so the browser never
@@ -28,27 +40,54 @@ export const handleMediaRequest = async (deps: Deps, req: IncomingMessage, res: 
   if (!message || content?.kind !== 'media' || !content.mediaId) return reply(res, 404, 'Not found');
   const channel = message.conversation.channel;
   const secrets = openSecrets(deps.secrets, channel.secrets);
+  const policy = deps.config.providerUrlPolicy;
 
+  const abort = new AbortController();
+  const headersTimer = setTimeout(() => abort.abort(new Error('provider did not answer in time')), HEADERS_TIMEOUT_MS);
+  res.once('close', () => abort.abort(new Error('client went away')));
   let upstream: Response;
-  if (channel.provider === 'WHATSAPP_CLOUD') {
-    const auth = { authorization: `Bearer ${secrets.accessToken}` };
-    const lookup = await fetch(graphUrl(channel, content.mediaId), { headers: auth, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    const meta = ZGraphMedia.safeParse(lookup.ok ? await lookup.json() : null);
-    if (!meta.success) {
-      deps.log.warn({ messageId, status: lookup.status }, 'media lookup failed');
-      return reply(res, 502, 'The provider no longer has this media');
+  try {
+    if (channel.provider === 'WHATSAPP_CLOUD') {
+      const auth = { authorization: `Bearer ${secrets.accessToken}` };
+      const lookup = await providerFetch(graphUrl(channel, content.mediaId), { headers: auth, signal: abort.signal }, policy);
+      const meta = ZGraphMedia.safeParse(lookup.ok ? await lookup.json() : null);
+      if (!meta.success) {
+        deps.log.warn({ messageId, status: lookup.status }, 'media lookup failed');
+        return reply(res, 502, 'The provider no longer has this media');
+      }
+      upstream = await providerFetch(meta.data.url, { headers: auth, signal: abort.signal }, policy);
+    } else {
+      // Twilio media lives under the account on the channel's own API origin; nothing else is fetched.
+      const base = new URL(channel.twilioApiBaseUrl ?? 'https://api.twilio.com');
+      const media = new URL(content.mediaId);
+      if (media.origin !== base.origin || !media.pathname.startsWith(`/2010-04-01/Accounts/${channel.twilioAccountSid}/`)) {
+        return reply(res, 404, 'Not found');
+      }
+      const basic = Buffer.from(`${channel.twilioAccountSid}:${secrets.authToken}`).toString('base64');
+      upstream = await providerFetch(media.toString(), { headers: { authorization: `Basic ${basic}` }, signal: abort.signal }, policy);
     }
-    upstream = await fetch(meta.data.url, { headers: auth, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  } else {
-    const basic = Buffer.from(`${channel.twilioAccountSid}:${secrets.authToken}`).toString('base64');
-    upstream = await fetch(content.mediaId, { headers: { authorization: `Basic ${basic}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (err) {
+    deps.log.warn({ messageId, err: err instanceof Error ? err.message : String(err) }, 'media fetch failed');
+    return reply(res, err instanceof BlockedUrlError ? 403 : 502, 'The provider could not be reached for this media');
+  } finally {
+    clearTimeout(headersTimer);
   }
   if (!upstream.ok || !upstream.body) return reply(res, 502, 'The provider no longer has this media');
+
+  const declared = (upstream.headers.get('content-type') ?? content.mimeType ?? '').split(';')[0]!.trim();
+  const inline = INLINE.test(declared);
   res.writeHead(200, {
-    'content-type': upstream.headers.get('content-type') ?? content.mimeType ?? 'application/octet-stream',
+    'content-type': inline ? declared : 'application/octet-stream',
+    'content-disposition': `${inline ? 'inline' : 'attachment'}${content.filename ? `; filename="${safeFilename(content.filename)}"` : ''}`,
     'cache-control': 'private, max-age=3600',
     'x-content-type-options': 'nosniff',
-    ...(content.filename ? { 'content-disposition': `inline; filename="${content.filename.replace(/["\\\r\n]/g, '_')}"` } : {}),
+    'content-security-policy': "default-src 'none'; sandbox",
   });
-  Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(res);
+  try {
+    await pipeline(Readable.fromWeb(upstream.body as ReadableStream), res);
+  } catch (err) {
+    // A reader that left or a provider that stalled mid-body: end this response, nothing else.
+    deps.log.info({ messageId, err: err instanceof Error ? err.message : String(err) }, 'media stream ended early');
+    res.destroy();
+  }
 };

@@ -1,3 +1,5 @@
+import { providerFetch, type ProviderUrlPolicy } from '../http/provider-fetch.ts';
+
 /** What a provider said about one send attempt. */
 export type SendOutcome =
   | { ok: true; providerMessageId: string }
@@ -15,9 +17,10 @@ export const retryableStatus = (status: number) => status === 429 || status >= 5
 export const postToProvider = async (
   url: string,
   init: { headers: Record<string, string>; body: string },
+  policy: ProviderUrlPolicy,
 ): Promise<{ ok: true; status: number; json: unknown } | { ok: false; error: string }> => {
   try {
-    const res = await fetch(url, { method: 'POST', ...init, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+    const res = await providerFetch(url, { method: 'POST', ...init, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) }, policy);
     const text = await res.text();
     let json: unknown = null;
     try {

@@ -72,8 +72,8 @@ export const sendMessageJob =
     const secrets = openSecrets(deps.secrets, channel.secrets);
     const outcome: SendOutcome =
       channel.provider === 'WHATSAPP_CLOUD'
-        ? await sendThroughGraph(channel, secrets as CloudSecrets, payload)
-        : await sendThroughTwilio(channel, secrets as TwilioSecrets, payload, deps.config.publicUrl ? `${deps.config.publicUrl}${webhookPath(channel)}` : null);
+        ? await sendThroughGraph(channel, secrets as CloudSecrets, payload, deps.config.providerUrlPolicy)
+        : await sendThroughTwilio(channel, secrets as TwilioSecrets, payload, deps.config.publicUrl ? `${deps.config.publicUrl}${webhookPath(channel)}` : null, deps.config.providerUrlPolicy);
 
     if (!outcome.ok && outcome.retryable && attempt < maxAttempts) {
       deps.log.warn({ tenantId, messageId, attempt, code: outcome.code }, 'provider send failed; retrying');

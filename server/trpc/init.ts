@@ -4,6 +4,9 @@ import { AppError } from '../../src/errors.ts';
 import type { Context } from './context.ts';
 
 export const t = initTRPC.context<Context>().create({
+  // Subscriptions ride the WebSocket only, where sockets are closed when a session ends; an SSE
+  // stream over HTTP would outlive a deactivation or a sign-out.
+  sse: { enabled: false },
   errorFormatter: ({ shape, error }) => {
     const cause = error.cause;
     const isBug = error.code === 'INTERNAL_SERVER_ERROR';

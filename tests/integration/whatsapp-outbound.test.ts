@@ -137,6 +137,20 @@ describe('media', () => {
     expect((await fetch(`${app.url}/media/${stored!.id}`)).status).toBe(401);
     const other = await createWorkspace(app.url);
     expect((await fetch(`${app.url}/media/${stored!.id}`, { headers: { cookie: other.admin.cookie } })).status).toBe(404);
+
+    // A customer's HTML "document" is a download, never a page on our origin.
+    graph.media.set('media-html', { mimeType: 'text/html', bytes: Buffer.from('<script>alert(1)</script>') });
+    const htmlPayload = inboundTextPayload(target, [{ from: randomPhone(), name: 'Mallory', body: '' }]);
+    Object.assign((htmlPayload.entry[0]!.changes[0]!.value as unknown as { messages: Array<Record<string, unknown>> }).messages[0]!, {
+      type: 'document', document: { id: 'media-html', mime_type: 'text/html', filename: 'invoice.html' }, text: undefined,
+    });
+    expect(await postSigned(target, htmlPayload)).toBe(200);
+    const mallory = (await admin.http.conversation.list.query({ search: 'Mallory' })).items[0]!;
+    const [doc] = (await admin.http.conversation.messages.query({ conversationId: mallory.id })).items;
+    const html = await fetch(`${app.url}/media/${doc!.id}`, { headers: { cookie: admin.cookie } });
+    expect(html.headers.get('content-type')).toBe('application/octet-stream');
+    expect(html.headers.get('content-disposition')).toBe('attachment; filename="invoice.html"');
+    expect(html.headers.get('content-security-policy')).toContain('sandbox');
   });
 });
 

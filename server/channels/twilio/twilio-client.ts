@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from '../../db/generated/client.ts';
 import type { TwilioSecrets } from '../channel-secrets.ts';
 import { postToProvider, retryableStatus, type OutboundPayload, type SendOutcome } from '../provider-send.ts';
+import type { ProviderUrlPolicy } from '../../http/provider-fetch.ts';
 
 const ZTwilioSent = z.looseObject({ sid: z.string().min(1) });
 const ZTwilioError = z.looseObject({ code: z.number().optional(), message: z.string().optional() });
@@ -12,6 +13,7 @@ export const sendThroughTwilio = async (
   secrets: TwilioSecrets,
   payload: OutboundPayload,
   statusCallbackUrl: string | null,
+  policy: ProviderUrlPolicy,
 ): Promise<SendOutcome> => {
   if (payload.kind !== 'text') {
     return { ok: false, retryable: false, code: 'unsupported', title: 'Templates on Twilio channels need Twilio Content templates, which are not supported yet.' };
@@ -23,7 +25,7 @@ export const sendThroughTwilio = async (
   const response = await postToProvider(`${base}/2010-04-01/Accounts/${channel.twilioAccountSid}/Messages.json`, {
     headers: { authorization: `Basic ${auth}`, 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
-  });
+  }, policy);
   if (!response.ok) return { ok: false, retryable: true, code: 'network', title: response.error };
   const sent = ZTwilioSent.safeParse(response.json);
   if (response.status >= 200 && response.status < 300 && sent.success) return { ok: true, providerMessageId: sent.data.sid };

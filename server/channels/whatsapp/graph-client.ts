@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from '../../db/generated/client.ts';
 import type { CloudSecrets } from '../channel-secrets.ts';
 import { postToProvider, retryableStatus, type OutboundPayload, type SendOutcome } from '../provider-send.ts';
+import type { ProviderUrlPolicy } from '../../http/provider-fetch.ts';
 
 const ZGraphSent = z.object({ messages: z.array(z.object({ id: z.string().min(1) })).min(1) });
 const ZGraphError = z.object({
@@ -36,11 +37,11 @@ const bodyFor = (payload: OutboundPayload) =>
       };
 
 /** POST /{version}/{phone-number-id}/messages on the Graph API (or any server speaking it). */
-export const sendThroughGraph = async (channel: Channel, secrets: CloudSecrets, payload: OutboundPayload): Promise<SendOutcome> => {
+export const sendThroughGraph = async (channel: Channel, secrets: CloudSecrets, payload: OutboundPayload, policy: ProviderUrlPolicy): Promise<SendOutcome> => {
   const response = await postToProvider(graphUrl(channel, `${channel.phoneNumberId}/messages`), {
     headers: { authorization: `Bearer ${secrets.accessToken}`, 'content-type': 'application/json' },
     body: JSON.stringify(bodyFor(payload)),
-  });
+  }, policy);
   if (!response.ok) return { ok: false, retryable: true, code: 'network', title: response.error };
   const sent = ZGraphSent.safeParse(response.json);
   if (response.status >= 200 && response.status < 300 && sent.success) return { ok: true, providerMessageId: sent.data.messages[0]!.id };

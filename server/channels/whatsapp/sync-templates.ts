@@ -3,6 +3,7 @@ import { AppError } from '../../../src/errors.ts';
 import type { Deps } from '../../deps.ts';
 import { openSecrets } from '../channel-secrets.ts';
 import { graphUrl } from './graph-client.ts';
+import { providerFetch } from '../../http/provider-fetch.ts';
 import { writeWithEvents } from '../../realtime/write-with-events.ts';
 
 const ZTemplatePage = z.object({
@@ -43,7 +44,7 @@ export const syncTemplates = async (
   let imported = 0;
   let skipped = 0;
   for (let page = 0; url && page < MAX_PAGES; page++) {
-    const res: Response = await fetch(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(15_000) });
+    const res: Response = await providerFetch(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(15_000) }, deps.config.providerUrlPolicy);
     const parsed = ZTemplatePage.safeParse(res.ok ? await res.json() : null);
     if (!parsed.success) {
       throw new AppError('INVALID_STATE', { userMessage: `WhatsApp refused the template list (HTTP ${res.status}). Check the access token and account id.` });
