@@ -78,7 +78,8 @@ export const aiReplyJob =
     for (let round = 0; round <= MAX_REGENERATIONS; round++) {
       const history = (
         await deps.db.message.findMany({
-          where: { tenantId: p.tenantId, conversationId: p.conversationId, isNote: false },
+          // What the customer actually saw: no notes, no sends that failed or were cut off.
+          where: { tenantId: p.tenantId, conversationId: p.conversationId, isNote: false, NOT: { direction: 'OUTBOUND', status: 'FAILED' } },
           orderBy: { createdAt: 'desc' },
           take: HISTORY,
         })

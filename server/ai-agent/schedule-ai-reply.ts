@@ -12,7 +12,8 @@ export const scheduleAiReply = async (deps: Deps, { tenantId, conversationId }: 
   const conversation = await deps.db.conversation.findFirst({ where: { id: conversationId, tenantId } });
   if (!conversation || conversation.owner !== 'AI') return;
   const lastReply = await deps.db.message.findFirst({
-    where: { tenantId, conversationId, direction: 'OUTBOUND', isNote: false },
+    // A failed or cancelled send never reached the customer: it answers nothing.
+    where: { tenantId, conversationId, direction: 'OUTBOUND', isNote: false, status: { not: 'FAILED' } },
     orderBy: { createdAt: 'desc' },
     select: { createdAt: true },
   });

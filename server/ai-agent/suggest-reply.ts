@@ -26,7 +26,7 @@ export async function* suggestReply(
   const persona = await answeringPersona(deps.db, tenantId, conversation.channelId);
   if (!persona) throw new AppError('INVALID_STATE', { userMessage: 'No active AI agent answers this channel.' });
   const history = (
-    await deps.db.message.findMany({ where: { tenantId, conversationId, isNote: false }, orderBy: { createdAt: 'desc' }, take: HISTORY })
+    await deps.db.message.findMany({ where: { tenantId, conversationId, isNote: false, NOT: { direction: 'OUTBOUND', status: 'FAILED' } }, orderBy: { createdAt: 'desc' }, take: HISTORY })
   ).reverse();
   const stream = await deps.openai.chat.completions.create(
     {

@@ -14,7 +14,16 @@ export type IngestResult = { created: number; duplicates: number; statusesApplie
 /** Conversations the AI owns that received new customer messages and so owe a reply. */
 export type IngestOutcome = IngestResult & { aiOwed: string[] };
 
-const storeInbound = async (tx: Tx, tenantId: string, channelId: string, m: InboundMessage, aiOnline: boolean): Promise<{ draft: EventDraft; aiOwned: boolean; conversationId: string } | null> => {
+/** PostgreSQL text and jsonb refuse NUL characters; a provider payload carrying one must still store. */
+const withoutNul = (m: InboundMessage): InboundMessage => ({
+  ...m,
+  body: m.body.replaceAll('\u0000', ''),
+  profileName: m.profileName?.replaceAll('\u0000', '') ?? null,
+  content: m.content ? (JSON.parse(JSON.stringify(m.content).replaceAll('\\u0000', '')) as InboundMessage['content']) : null,
+});
+
+const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: InboundMessage, aiOnline: boolean): Promise<{ draft: EventDraft; aiOwned: boolean; conversationId: string } | null> => {
+  const m = withoutNul(raw);
   const duplicate = await tx.message.findUnique({
     where: { tenantId_providerMessageId: { tenantId, providerMessageId: m.providerMessageId } },
     select: { id: true },

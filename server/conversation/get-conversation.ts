@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ChannelProviderDto, ConversationDto, MessageDto } from '../../src/contracts/conversation.ts';
 import { messagingWindow } from '../../src/domain/messaging-window.ts';
 import { AppError } from '../../src/errors.ts';
@@ -30,7 +31,8 @@ export const getConversation = async (
   };
 };
 
-type MessageCursor = { at: string; id: string };
+const ZMessageCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });
+type MessageCursor = z.infer<typeof ZMessageCursor>;
 
 /** Newest messages first from the cursor back, returned oldest-first for display. */
 export const listMessages = async (
@@ -41,11 +43,15 @@ export const listMessages = async (
   if (!exists) throw conversationNotFound();
   let before: MessageCursor | null = null;
   if (cursor) {
-    try {
-      before = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as MessageCursor;
-    } catch {
-      throw new AppError('INVALID_INPUT', { userMessage: 'That page link is no longer valid.' });
-    }
+    const parsed = ZMessageCursor.safeParse((() => {
+      try {
+        return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      } catch {
+        return null;
+      }
+    })());
+    if (!parsed.success) throw new AppError('INVALID_INPUT', { userMessage: 'That page link is no longer valid.' });
+    before = parsed.data;
   }
   const rows = await deps.db.message.findMany({
     where: {

@@ -85,7 +85,15 @@ export const createRedisBus = (redisUrl: string, prefix: string, log: Logger): B
       pending.set(channel, sub.subscribe(channel));
     }
     set.add(handler);
-    await pending.get(channel);
+    try {
+      await pending.get(channel);
+    } catch (err) {
+      // Forget the failed subscription so the next caller tries again instead of inheriting the rejection.
+      set.delete(handler);
+      if (set.size === 0) handlers.delete(channel);
+      pending.delete(channel);
+      throw err;
+    }
     return () => {
       const current = handlers.get(channel);
       if (!current) return;

@@ -27,7 +27,8 @@ async function* watchPresence(deps: Deps, tenantId: string, conversationId: stri
     wake?.();
   };
   const unsubscribe = await deps.bus.subscribeEphemeral(tenantId, (m) => m.conversationId === conversationId && poke());
-  signal.addEventListener('abort', () => wake?.(), { once: true });
+  const onAbort = () => wake?.();
+  signal.addEventListener('abort', onAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
   try {
     let last = '';
@@ -54,6 +55,7 @@ async function* watchPresence(deps: Deps, tenantId: string, conversationId: stri
     }
   } finally {
     clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
     unsubscribe();
   }
 }

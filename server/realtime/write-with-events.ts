@@ -5,9 +5,9 @@ import { Prisma } from '../db/generated/client.ts';
 import { appendEvents } from './event-log.ts';
 import { publishEvents } from './publish-events.ts';
 
-/** A deadlock or serialization failure: the transaction did nothing and may simply run again. */
+/** A deadlock, serialization failure or transaction timeout: it did nothing and may simply run again. */
 const isTransient = (err: unknown): boolean =>
-  err instanceof Prisma.PrismaClientKnownRequestError && (err.code === 'P2034' || /40P01|40001|deadlock/i.test(err.message));
+  err instanceof Prisma.PrismaClientKnownRequestError && (err.code === 'P2034' || err.code === 'P2028' || /40P01|40001|deadlock/i.test(err.message));
 
 const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 

@@ -164,7 +164,12 @@ describe('the AI agent', () => {
     expect(draft.payload.draft.body).toBe('This is a slow answer that will never be sent to the customer.');
     await app.deps.queue.whenIdle();
     const { items } = await admin.http.conversation.messages.query({ conversationId: conversation!.id });
-    expect(items.filter((m) => m.aiAgentId !== null)).toEqual([]);
+    expect(items.filter((m) => m.aiAgentId !== null && m.status !== 'FAILED')).toEqual([]);
+
+    // Handed back, the AI answers the customer, who never got the cut-off reply.
+    openai.script({ kind: 'text', text: 'Here is the answer after all.' });
+    await agent.member.http.conversation.handBack.mutate({ conversationId: conversation!.id });
+    await events.next((e) => e.type === 'message.updated' && e.payload.message.body === 'Here is the answer after all.' && e.payload.message.status === 'SENT');
     await events.stop();
   });
 });

@@ -183,3 +183,12 @@ describe('status updates', () => {
     await events.stop();
   });
 });
+
+describe('awkward payloads', () => {
+  it('stores a message whose text carries a NUL character instead of failing every retry', async () => {
+    const { admin, target } = await setup();
+    expect(await postSigned(target, inboundTextPayload(target, [{ from: randomPhone(), name: 'Nul\u0000l', body: 'before\u0000after' }]))).toBe(200);
+    const [conversation] = (await admin.http.conversation.list.query({})).items;
+    expect(conversation!.lastMessagePreview).toBe('beforeafter');
+  });
+});
