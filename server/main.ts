@@ -32,6 +32,8 @@ const main = async () => {
   if (config.runWorkers) {
     registerWorkers(deps);
     await deps.queue.enqueue('sessions.delete-expired', {});
+    const hourly = setInterval(() => void deps.queue.enqueue('sessions.delete-expired', {}).catch(() => {}), 3_600_000);
+    hourly.unref();
     const requeued = await reconcileJobs(deps);
     if (requeued > 0) log.info({ requeued }, 're-enqueued owed jobs');
   }

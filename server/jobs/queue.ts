@@ -119,7 +119,7 @@ export const createBullQueue = (redisUrl: string, prefix: string, log: Logger): 
   return {
     mode: 'bullmq',
     enqueue: async (name, payload, options = {}) => {
-      await queueFor(name).add(name, payload, {
+      const job = await queueFor(name).add(name, payload, {
         jobId: options.jobId,
         delay: options.delayMs,
         attempts: options.attempts ?? DEFAULT_ATTEMPTS,
@@ -127,6 +127,9 @@ export const createBullQueue = (redisUrl: string, prefix: string, log: Logger): 
         removeOnComplete: { count: 1000 },
         removeOnFail: { count: 5000 },
       });
+      // BullMQ keeps a failed job's id, so adding the same id again would do nothing: the work a
+      // reconciler re-enqueues after an outage would never run. Run the kept job again instead.
+      if (options.jobId && (await job.isFailed())) await job.retry('failed');
     },
     work: (name, handler) => {
       const worker = new Worker(name, (job) => handler(job.data, { attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 }), {

@@ -12,7 +12,14 @@ export type StreamOptions = {
   /** The last seq the client has applied; null for a fresh client that starts at the head. */
   lastSeq: number | null;
   signal: AbortSignal;
+  /**
+   * How long a quiet stream waits before comparing with the log's head: a bus message lost in a
+   * Redis reconnect is otherwise only noticed when the tenant's next event arrives.
+   */
+  headCheckMs?: number;
 };
+
+const HEAD_CHECK_MS = 15_000;
 
 /**
  * Yields every event of a tenant after `lastSeq` exactly once, in order: first it listens on the
@@ -21,7 +28,7 @@ export type StreamOptions = {
  * ahead (another node published out of order, or a message was lost) is preceded by the missing
  * range read from the log, which is already committed because commit order equals seq order.
  */
-export async function* streamEvents({ db, bus, tenantId, lastSeq, signal }: StreamOptions): AsyncGenerator<StreamItem> {
+export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCheckMs = HEAD_CHECK_MS }: StreamOptions): AsyncGenerator<StreamItem> {
   let buffer: TenantEvent[] = [];
   let overflowed = false;
   let wake: (() => void) | null = null;
@@ -75,9 +82,14 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal }: Stre
         continue;
       }
       if (buffer.length === 0) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
+        let timer: NodeJS.Timeout | undefined;
+        const quiet = await new Promise<boolean>((resolve) => {
+          wake = () => resolve(false);
+          timer = setTimeout(() => resolve(true), headCheckMs);
         });
+        clearTimeout(timer);
+        wake = null;
+        if (quiet && !signal.aborted && (await readHeadSeq(db, tenantId)) > cursor) yield* fromLog();
         continue;
       }
       const batch = buffer.sort((a, b) => a.seq - b.seq);

@@ -16,9 +16,9 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
   afterAll(() => app.stop());
 
   /** Drives the stream generator directly, so a test controls exactly when each step runs. */
-  const openStream = (tenantId: string, lastSeq: number | null) => {
+  const openStream = (tenantId: string, lastSeq: number | null, headCheckMs?: number) => {
     const controller = new AbortController();
-    const stream = streamEvents({ db: app.deps.db, bus: app.deps.bus, tenantId, lastSeq, signal: controller.signal });
+    const stream = streamEvents({ db: app.deps.db, bus: app.deps.bus, tenantId, lastSeq, signal: controller.signal, headCheckMs });
     return {
       next: async (): Promise<StreamItem> => {
         const result = await stream.next();
@@ -53,6 +53,16 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     await commitEvents(app.deps, tenantId, 1); // seq 3
     expect(seqOf(await pending)).toBe(2);
     expect(seqOf(await stream.next())).toBe(3);
+    await stream.close();
+  });
+
+  it('notices an event whose publish was lost even when nothing else happens in the tenant', async () => {
+    const { tenantId } = await createWorkspace(app.url);
+    const stream = openStream(tenantId, null, 50);
+    expect(await stream.next()).toEqual({ kind: 'ready', headSeq: 1 });
+    const pending = stream.next();
+    await commitEvents(app.deps, tenantId, 1, { publish: false });
+    expect(seqOf(await pending)).toBe(2);
     await stream.close();
   });
 

@@ -56,3 +56,25 @@ describe.each(Object.keys(adapters))('job queue (%s)', (mode) => {
     expect(runs.items).toEqual(['a', 'b']);
   });
 });
+
+describe('job queue (bullmq) after a final failure', () => {
+  it('runs a kept failed job again when its id is enqueued again, as the start-up reconciler does', async () => {
+    const queue = adapters.bullmq!();
+    try {
+      const runs = new Collector<number>();
+      let healthy = false;
+      queue.work('test.recover', async () => {
+        runs.push(runs.items.length + 1);
+        if (!healthy) throw new Error('database down');
+      });
+      await queue.enqueue('test.recover', {}, { jobId: 'owed-1', attempts: 1 });
+      await runs.until((r) => r.length === 1);
+      await queue.whenIdle();
+      healthy = true;
+      await queue.enqueue('test.recover', {}, { jobId: 'owed-1', attempts: 1 });
+      await runs.until((r) => r.length === 2);
+    } finally {
+      await queue.close();
+    }
+  });
+});
