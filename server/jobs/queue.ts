@@ -26,6 +26,8 @@ export interface JobQueue {
 }
 
 const DEFAULT_ATTEMPTS = 3;
+/** How long closing the in-process queue waits for running jobs. */
+const DRAIN_MS = 10_000;
 const backoffMs = (attempt: number) => Math.min(30_000, 500 * 2 ** (attempt - 1));
 
 export const createInProcessQueue = (log: Logger): JobQueue => {
@@ -34,6 +36,7 @@ export const createInProcessQueue = (log: Logger): JobQueue => {
   const timers = new Set<NodeJS.Timeout>();
   const waiting = new Map<string, Array<() => void>>();
   let closed = false;
+  const inFlight = new Set<Promise<void>>();
   let outstanding = 0;
   let idleWaiters: Array<() => void> = [];
   const settleOne = () => {
@@ -61,7 +64,13 @@ export const createInProcessQueue = (log: Logger): JobQueue => {
       waiting.set(name, [...(waiting.get(name) ?? []), () => run(name, payload, options, attempt, key)]);
       return;
     }
-    handler(payload, { attempt, maxAttempts: options.attempts ?? DEFAULT_ATTEMPTS })
+    const running = handler(payload, { attempt, maxAttempts: options.attempts ?? DEFAULT_ATTEMPTS });
+    inFlight.add(running);
+    void running.then(
+      () => inFlight.delete(running),
+      () => inFlight.delete(running),
+    );
+    running
       .then(() => {
         if (key) pendingIds.delete(key);
         settleOne();
@@ -100,6 +109,10 @@ export const createInProcessQueue = (log: Logger): JobQueue => {
       closed = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      // Let running jobs finish before the database closes under them, within reason.
+      let cap: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => (cap = setTimeout(resolve, DRAIN_MS)))]);
+      clearTimeout(cap);
     },
   };
 };

@@ -78,3 +78,27 @@ describe('job queue (bullmq) after a final failure', () => {
     }
   });
 });
+
+describe('job queue (in-process) on close', () => {
+  it('lets a running job finish before it resolves', async () => {
+    const queue = adapters['in-process']!();
+    let release: () => void = () => {};
+    const started = new Collector<true>();
+    let finished = false;
+    queue.work('test.slow', async () => {
+      started.push(true);
+      await new Promise<void>((resolve) => (release = resolve));
+      finished = true;
+    });
+    await queue.enqueue('test.slow', {});
+    await started.until((s) => s.length === 1);
+    let closed = false;
+    const closing = queue.close().then(() => (closed = true));
+    // Give close() every chance to resolve early: it must still be waiting for the job.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    expect(finished).toBe(true);
+  });
+});
