@@ -3,6 +3,7 @@ import { AppError } from '../../src/errors.ts';
 import { t } from '../trpc/init.ts';
 import { agentProcedure, mapStreamErrors } from '../trpc/procedures.ts';
 import { suggestReply } from './suggest-reply.ts';
+import { requireConversation } from '../conversation/get-conversation.ts';
 
 const ZConversation = z.object({ conversationId: z.uuid() });
 
@@ -15,8 +16,7 @@ export const aiDraftRouter = t.router({
   ),
   /** Drafts still worth using (not stale, used or discarded), newest first. */
   list: agentProcedure.input(ZConversation).query(async ({ ctx, input }) => {
-    const found = await ctx.deps.db.conversation.findFirst({ where: { id: input.conversationId, tenantId: ctx.tenantId }, select: { id: true } });
-    if (!found) throw new AppError('NOT_FOUND', { userMessage: 'Conversation not found.' });
+    await requireConversation(ctx.deps, ctx.tenantId, input.conversationId);
     const drafts = await ctx.deps.db.aiDraft.findMany({
       where: { tenantId: ctx.tenantId, conversationId: input.conversationId, status: 'READY' },
       orderBy: { createdAt: 'desc' },

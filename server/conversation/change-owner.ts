@@ -10,7 +10,7 @@ import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { answeringPersona } from '../ai-agent/answering-persona.ts';
 import { scheduleAiReply } from '../ai-agent/schedule-ai-reply.ts';
 import { conversationInclude, toConversationDto } from './conversation-dto.ts';
-import { conversationNotFound } from './get-conversation.ts';
+import { conversationNotFound, requireConversation } from './get-conversation.ts';
 
 export const ownerOf = (c: Pick<Conversation, 'owner' | 'assigneeId'>): Owner =>
   c.owner === 'HUMAN' && c.assigneeId ? { kind: 'HUMAN', assigneeId: c.assigneeId } : c.owner === 'AI' ? { kind: 'AI' } : { kind: 'QUEUE' };
@@ -108,8 +108,7 @@ export const listOwnershipHistory = async (
   deps: Deps,
   { tenantId, conversationId }: { tenantId: string; conversationId: string },
 ): Promise<OwnershipHistoryEntryDto[]> => {
-  const found = await deps.db.conversation.findFirst({ where: { id: conversationId, tenantId }, select: { id: true } });
-  if (!found) throw conversationNotFound();
+  await requireConversation(deps, tenantId, conversationId);
   const rows = await deps.db.ownershipChange.findMany({ where: { tenantId, conversationId }, orderBy: { version: 'asc' }, take: 500 });
   return rows.map((r) => ({
     at: r.createdAt.toISOString(),

@@ -7,6 +7,12 @@ import { conversationInclude, messageInclude, toConversationDto, toMessageDto } 
 
 export const conversationNotFound = () => new AppError('NOT_FOUND', { userMessage: 'Conversation not found.' });
 
+/** Refuses a conversation id that is not this tenant's, exactly like one that does not exist. */
+export const requireConversation = async (deps: Pick<Deps, 'db'>, tenantId: string, conversationId: string): Promise<void> => {
+  const found = await deps.db.conversation.findFirst({ where: { id: conversationId, tenantId }, select: { id: true } });
+  if (!found) throw conversationNotFound();
+};
+
 export type ConversationDetailDto = {
   conversation: ConversationDto;
   channel: { id: string; name: string; provider: ChannelProviderDto; phoneNumber: string };
@@ -39,8 +45,7 @@ export const listMessages = async (
   deps: Deps,
   { tenantId, conversationId, cursor, limit }: { tenantId: string; conversationId: string; cursor?: string | null; limit: number },
 ): Promise<{ items: MessageDto[]; olderCursor: string | null }> => {
-  const exists = await deps.db.conversation.findFirst({ where: { id: conversationId, tenantId }, select: { id: true } });
-  if (!exists) throw conversationNotFound();
+  await requireConversation(deps, tenantId, conversationId);
   let before: MessageCursor | null = null;
   if (cursor) {
     const parsed = ZMessageCursor.safeParse((() => {

@@ -43,6 +43,13 @@ export const inboundTextPayload = (target: CloudTarget, messages: InboundText[])
     })),
   });
 
+/** A delivery from one contact carrying arbitrary message objects (image, location, reaction…). */
+export const inboundPayload = (target: CloudTarget, contact: { phone: string; name: string }, messages: Array<Record<string, unknown>>) =>
+  envelope(target, {
+    contacts: [{ profile: { name: contact.name }, wa_id: contact.phone.replace(/^\+/, '') }],
+    messages: messages.map((m) => ({ from: contact.phone.replace(/^\+/, ''), id: newWamid(), timestamp: unix(new Date()), ...m })),
+  });
+
 export type StatusReport = { id: string; status: 'sent' | 'delivered' | 'read' | 'failed'; recipient: string; at?: Date; error?: { code: number; title: string } };
 
 export const statusPayload = (target: CloudTarget, statuses: StatusReport[]) =>

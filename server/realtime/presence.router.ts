@@ -1,19 +1,14 @@
 import { z } from 'zod';
-import { AppError } from '../../src/errors.ts';
 import type { Deps } from '../deps.ts';
 import { t } from '../trpc/init.ts';
 import { agentProcedure, mapStreamErrors } from '../trpc/procedures.ts';
 import type { PresenceState } from './presence.ts';
+import { requireConversation } from '../conversation/get-conversation.ts';
 
 const ZBeat = z.object({ conversationId: z.uuid(), state: z.enum(['viewing', 'typing_reply', 'typing_note']) });
 const ZConversation = z.object({ conversationId: z.uuid() });
 
 export type PresenceView = { userId: string; name: string; state: PresenceState };
-
-const requireConversation = async (deps: Deps, tenantId: string, conversationId: string) => {
-  const found = await deps.db.conversation.findFirst({ where: { id: conversationId, tenantId }, select: { id: true } });
-  if (!found) throw new AppError('NOT_FOUND', { userMessage: 'Conversation not found.' });
-};
 
 /**
  * Yields who is viewing or typing in a conversation: a snapshot at start and whenever it

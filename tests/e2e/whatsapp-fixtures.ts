@@ -2,7 +2,6 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateSync, crc32 } from 'node:zlib';
-import type { CloudTarget } from '../../server/dev/cloud-webhook-builder.ts';
 
 /** What the inbox specs share: a gate in front of the fake Graph API, payloads the builder lacks, a small image. */
 
@@ -61,32 +60,9 @@ export const startGraphGate = async (graphUrl: string): Promise<GraphGate> => {
 };
 
 export const randomPhoneNumberId = () => `${randomInt(100_000_000, 999_999_999)}${randomInt(100_000, 999_999)}`;
-export const randomContactPhone = () => `+1555${randomInt(1_000_000, 9_999_999)}`;
+export { randomPhone as randomContactPhone } from '../support/whatsapp.ts';
+export { inboundPayload } from '../../server/dev/cloud-webhook-builder.ts';
 export const randomSecret = () => randomBytes(16).toString('hex');
-
-const unix = (date: Date) => String(Math.floor(date.getTime() / 1000));
-const wamid = () => `wamid.${randomBytes(24).toString('base64url')}`;
-
-/** A Cloud API delivery carrying arbitrary message objects (image, location, reaction…), as Meta shapes it. */
-export const inboundPayload = (target: CloudTarget, contact: { phone: string; name: string }, messages: Array<Record<string, unknown>>) => ({
-  object: 'whatsapp_business_account',
-  entry: [
-    {
-      id: '102290129340398',
-      changes: [
-        {
-          field: 'messages',
-          value: {
-            messaging_product: 'whatsapp',
-            metadata: { display_phone_number: target.displayPhoneNumber.replace(/^\+/, ''), phone_number_id: target.phoneNumberId },
-            contacts: [{ profile: { name: contact.name }, wa_id: contact.phone.slice(1) }],
-            messages: messages.map((m) => ({ from: contact.phone.slice(1), id: wamid(), timestamp: unix(new Date()), ...m })),
-          },
-        },
-      ],
-    },
-  ],
-});
 
 /** A real PNG (a soft two-tone gradient), small enough to inline, for the media proxy to serve. */
 export const samplePng = (width = 240, height = 160): Buffer => {
