@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AiAgentDto } from '../../../../src/contracts/ai-agent.ts';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { PencilIcon, SparkIcon, TrashIcon } from '../../../components/icons.tsx';
+import { EditDeleteActions } from '../../../components/edit-delete-actions.tsx';
+import { SparkIcon } from '../../../components/icons.tsx';
 import { toUserMessage } from '../../../lib/errors.ts';
 import { ratingSummary, ROLE_LABELS } from '../api/persona.ts';
 import { useDeleteAiAgent } from '../api/use-delete-ai-agent.ts';
@@ -48,20 +49,14 @@ export function AiAgentCard({ agent, channels, canManage }: { agent: AiAgentDto;
         </div>
         {canManage && !editing ? (
           <div className="panel-actions">
-            <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(true)} aria-label={`Edit ${agent.name}`}>
-              <PencilIcon /> Edit
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost btn-sm btn-ghost-danger"
-              onClick={() => {
+            <EditDeleteActions
+              name={agent.name}
+              onEdit={() => setEditing(true)}
+              onDelete={() => {
                 remove.reset();
                 setConfirming(true);
               }}
-              aria-label={`Delete ${agent.name}`}
-            >
-              <TrashIcon /> Delete
-            </button>
+            />
           </div>
         ) : null}
       </header>

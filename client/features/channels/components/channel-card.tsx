@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { ChannelDto } from '../../../../src/contracts/conversation.ts';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { CheckIcon, PencilIcon, TrashIcon, XIcon } from '../../../components/icons.tsx';
+import { EditDeleteActions } from '../../../components/edit-delete-actions.tsx';
+import { CheckIcon, XIcon } from '../../../components/icons.tsx';
 import { Panel } from '../../../components/panel.tsx';
 import { toUserMessage } from '../../../lib/errors.ts';
 import { formatDate } from '../../../lib/format.ts';
@@ -56,22 +57,14 @@ export function ChannelCard({ channel, canManage }: { channel: ChannelDto; canMa
       }
       actions={
         canManage && !editing ? (
-          <>
-            <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(true)} aria-label={`Edit ${channel.name}`}>
-              <PencilIcon /> Edit
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost btn-sm btn-ghost-danger"
-              onClick={() => {
-                remove.reset();
-                setConfirming(true);
-              }}
-              aria-label={`Delete ${channel.name}`}
-            >
-              <TrashIcon /> Delete
-            </button>
-          </>
+          <EditDeleteActions
+            name={channel.name}
+            onEdit={() => setEditing(true)}
+            onDelete={() => {
+              remove.reset();
+              setConfirming(true);
+            }}
+          />
         ) : null
       }
     >
