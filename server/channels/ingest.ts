@@ -84,8 +84,8 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: In
     },
     include: messageInclude,
   });
-  // A newer customer message makes the AI's earlier suggestions stale.
-  await tx.aiDraft.updateMany({ where: { tenantId, conversationId: conversation.id, status: 'READY' }, data: { status: 'STALE' } });
+  // A newer customer message makes the AI's earlier suggestions stale (a new conversation has none).
+  if (existing) await tx.aiDraft.updateMany({ where: { tenantId, conversationId: conversation.id, status: 'READY' }, data: { status: 'STALE' } });
   return {
     draft: { type: 'message.created', actorId: null, payload: { message: toMessageDto(message), conversation: toConversationDto(conversation) } },
     aiOwned: conversation.owner === 'AI',
