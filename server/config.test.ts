@@ -27,4 +27,14 @@ describe('loadConfig', () => {
   it('refuses an allowed origin that is not a URL', () => {
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'example.com' })).toThrow(/ALLOWED_ORIGINS/);
   });
+
+  it('reads the SendGrid settings (all optional) and the web-form limit', () => {
+    expect(loadConfig({})).toMatchObject({ sendgrid: { apiKey: null, baseUrl: null, webhookPublicKey: null }, formSubmissionsPerMinute: 30 });
+    const key = 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==';
+    expect(loadConfig({ SENDGRID_API_KEY: 'SG.x', SENDGRID_BASE_URL: 'http://127.0.0.1:9999', SENDGRID_WEBHOOK_PUBLIC_KEY: key, FORM_SUBMISSIONS_PER_MINUTE: '5' })).toMatchObject({
+      sendgrid: { apiKey: 'SG.x', baseUrl: 'http://127.0.0.1:9999', webhookPublicKey: key },
+      formSubmissionsPerMinute: 5,
+    });
+    expect(() => loadConfig({ SENDGRID_BASE_URL: 'sendgrid', FORM_SUBMISSIONS_PER_MINUTE: '0' })).toThrow(/FORM_SUBMISSIONS_PER_MINUTE[\s\S]*SENDGRID_BASE_URL/);
+  });
 });

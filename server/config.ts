@@ -22,12 +22,20 @@ const ZEnv = z.object({
   SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  WEBHOOK_MAX_REJECTIONS_PER_IP: z.coerce.number().int().min(1).default(120),
+  WEBHOOK_REJECTION_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
+  FORM_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  SENDGRID_API_KEY: z.string().min(1).optional(),
+  SENDGRID_BASE_URL: z.url().optional(),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().min(40).optional(),
+  TICKET_ANALYSIS_MODEL: z.string().min(1).default('gpt-4o-mini'),
   PRESENCE_TTL_MS: z.coerce.number().int().min(100).max(120_000).default(12_000),
   AI_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  STATS_DEBOUNCE_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
   PROVIDER_URLS: z.enum(['public-only', 'any']).optional(),
   SIMULATOR_PORT: z.coerce.number().int().min(1024).max(65535).default(3100),
   SECRETS_KEY: z
@@ -54,6 +62,7 @@ export type Config = {
   sessionDays: number;
   shutdownGraceMs: number;
   signInLimits: { perEmail: number; perIp: number; windowSeconds: number };
+  webhookLimits: { maxRejectionsPerIp: number; windowSeconds: number };
   serveClient: boolean;
   runWorkers: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits per IP need it). */
@@ -66,8 +75,20 @@ export type Config = {
   simulatorPort: number;
   /** Null: the AI is offline and new conversations wait in the queue. */
   openai: { apiKey: string; baseUrl: string | null } | null;
+  /**
+   * Deployment-wide SendGrid defaults. A workspace's own key (Settings -> Email) wins; with
+   * neither, emails go to the dev outbox. baseUrl points the SDK elsewhere (the fake in tests).
+   * The webhook key verifies Event Webhook batches for workspaces without their own.
+   */
+  sendgrid: { apiKey: string | null; baseUrl: string | null; webhookPublicKey: string | null };
+  /** Web-form submissions allowed per form and client address per minute (public endpoint: spam). */
+  formSubmissionsPerMinute: number;
+  /** The model that analyses helpdesk tickets (summary, category, sentiment, next actions). */
+  ticketAnalysisModel: string;
   /** A burst of customer messages within this window gets one AI reply. */
   aiDebounceMs: number;
+  /** Events on one conversation within this window refresh its analytics row once (the analytics' lag). */
+  statsDebounceMs: number;
   /** How long a presence heartbeat counts; clients renew at a third of it. */
   presenceTtlMs: number;
 };
@@ -107,6 +128,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       perIp: e.SIGN_IN_MAX_FAILURES_PER_IP,
       windowSeconds: e.SIGN_IN_WINDOW_SECONDS,
     },
+    webhookLimits: {
+      maxRejectionsPerIp: e.WEBHOOK_MAX_REJECTIONS_PER_IP,
+      windowSeconds: e.WEBHOOK_REJECTION_WINDOW_SECONDS,
+    },
     serveClient: e.SERVE_CLIENT === 'true',
     runWorkers: e.RUN_WORKERS === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
@@ -114,7 +139,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     simulatorPort: e.SIMULATOR_PORT,
     providerUrlPolicy: e.PROVIDER_URLS ?? (e.NODE_ENV === 'production' ? 'public-only' : 'any'),
     openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL ?? null } : null,
+    formSubmissionsPerMinute: e.FORM_SUBMISSIONS_PER_MINUTE,
+    sendgrid: { apiKey: e.SENDGRID_API_KEY ?? null, baseUrl: e.SENDGRID_BASE_URL ?? null, webhookPublicKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY ?? null },
+    ticketAnalysisModel: e.TICKET_ANALYSIS_MODEL,
     aiDebounceMs: e.AI_DEBOUNCE_MS,
+    statsDebounceMs: e.STATS_DEBOUNCE_MS,
     presenceTtlMs: e.PRESENCE_TTL_MS,
   };
 };

@@ -3,12 +3,14 @@ import OpenAI from 'openai';
 import type { Config } from './config.ts';
 import { createLucia, type AuthLucia } from './auth/lucia.ts';
 import { SignInLimiter } from './auth/sign-in-limiter.ts';
+import { WebhookLimiter } from './http/webhook-limiter.ts';
 import { createDb, type Db } from './db/client.ts';
 import { createBullQueue, createInProcessQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { createInProcessBus, createRedisBus, type Bus } from './realtime/bus.ts';
 import { SecretBox, loadSecretsKey } from './security/secret-box.ts';
 import { createMemoryPresence, createRedisPresence, type PresenceStore } from './realtime/presence.ts';
+import { createMemoryAgentPresence, createRedisAgentPresence, type AgentPresenceStore } from './realtime/agent-presence.ts';
 
 /** Everything a service needs from the outside world, built once per process. */
 export type Deps = {
@@ -19,10 +21,13 @@ export type Deps = {
   queue: JobQueue;
   lucia: AuthLucia;
   signInLimiter: SignInLimiter;
+  webhookLimiter: WebhookLimiter;
   secrets: SecretBox;
   /** Null without OPENAI_API_KEY: the AI is offline. */
   openai: OpenAI | null;
   presence: PresenceStore;
+  /** Who has a live WebSocket (online/away), across nodes. */
+  agentPresence: AgentPresenceStore;
   /** Null in single-node mode. */
   redis: Redis | null;
 };
@@ -47,8 +52,10 @@ export const createDeps = (config: Config, databaseUrl: string, log: Logger): De
     redis,
     lucia: createLucia(db, { secureCookie, sessionDays: config.sessionDays }),
     signInLimiter: new SignInLimiter(config.signInLimits, redis, config.redisPrefix),
+    webhookLimiter: new WebhookLimiter(config.webhookLimits, redis, config.redisPrefix),
     secrets: new SecretBox(secretsKey.key),
     presence: redis ? createRedisPresence(redis, config.redisPrefix, config.presenceTtlMs) : createMemoryPresence(),
+    agentPresence: redis ? createRedisAgentPresence(redis, config.redisPrefix) : createMemoryAgentPresence(),
     // The SDK retries connection blips and 429/5xx quickly; the job's own attempts then decide when to escalate.
     openai: config.openai ? new OpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl ?? undefined, maxRetries: 2, timeout: 60_000 }) : null,
   };

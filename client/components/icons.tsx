@@ -201,3 +201,98 @@ export const QueueIcon = (p: IconProps) => (
     <path d="M4 6h16M4 12h10M4 18h6" />
   </svg>
 );
+export const ChartIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+  </svg>
+);
+export const ContactsIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <rect x="4" y="3" width="16" height="18" rx="2" />
+    <circle cx="12" cy="10" r="3" />
+    <path d="M7.5 17c.7-2 2.4-3 4.5-3s3.8 1 4.5 3M2 7h2M2 12h2M2 17h2" />
+  </svg>
+);
+export const TaskIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <rect x="3" y="3" width="18" height="18" rx="4" />
+    <path d="m8 12 3 3 5-6" />
+  </svg>
+);
+export const OutboxIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M12 15V3M8 7l4-4 4 4" />
+    <path d="M3 13h5l1.5 3h5L16 13h5v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1z" />
+  </svg>
+);
+export const UploadIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M12 16V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />
+  </svg>
+);
+export const DownloadIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M12 4v12M7 11l5 5 5-5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />
+  </svg>
+);
+export const EyeIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
+    <circle cx="12" cy="12" r="3" />
+  </svg>
+);
+export const LinkIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1" />
+    <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1" />
+  </svg>
+);
+export const BanIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="m5.6 5.6 12.8 12.8" />
+  </svg>
+);
+export const FlagIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M5 21V4M5 4h11l-2 4 2 4H5" />
+  </svg>
+);
+export const SkipIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="m5 5 8 7-8 7zM17 5v14" />
+  </svg>
+);
+export const BoldIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M7 4h6a4 4 0 0 1 0 8H7zM7 12h7a4 4 0 0 1 0 8H7z" />
+  </svg>
+);
+export const ItalicIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M10 4h8M6 20h8M14 4 10 20" />
+  </svg>
+);
+export const ListIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />
+  </svg>
+);
+export const TicketIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M3 8a2 2 0 0 0 2-2h14a2 2 0 0 0 2 2v2a2 2 0 0 0 0 4v2a2 2 0 0 0-2 2H5a2 2 0 0 0-2-2v-2a2 2 0 0 0 0-4z" />
+    <path d="M14 6v2M14 11v2M14 16v2" />
+  </svg>
+);
+export const BellIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z" />
+    <path d="M10 20.5a2 2 0 0 0 4 0" />
+  </svg>
+);
+export const TimerIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <circle cx="12" cy="13" r="8" />
+    <path d="M12 9v4l2.5 1.5M9 2h6" />
+  </svg>
+);

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 /**
  * A menu button's behaviour, per the ARIA menu pattern: opens focused on its first item, arrows
  * move, Escape closes back to the button, Tab or a click outside closes. Items are the elements
- * with role="menuitem" that are not aria-disabled.
+ * with role="menuitem" (or its checkbox and radio kinds) that are not aria-disabled.
  */
 export const useMenu = () => {
   const [open, setOpen] = useState(false);
@@ -11,7 +11,7 @@ export const useMenu = () => {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
-  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? []);
+  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>(':is([role="menuitem"], [role="menuitemcheckbox"], [role="menuitemradio"]):not([aria-disabled="true"])') ?? []);
 
   useEffect(() => {
     if (!open) return;

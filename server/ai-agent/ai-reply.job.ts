@@ -114,7 +114,7 @@ export const aiReplyJob =
 const complete = async (
   deps: Deps,
   persona: NonNullable<Awaited<ReturnType<typeof answeringPersona>>>,
-  contact: { name: string; phone: string },
+  contact: { name: string; phone: string | null },
   history: Array<{ direction: 'INBOUND' | 'OUTBOUND'; body: string; aiAgentId: string | null }>,
 ): Promise<Completion> => {
   const stream = await deps.openai!.chat.completions.create({

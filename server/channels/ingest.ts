@@ -5,6 +5,7 @@ import type { Tx } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { conversationInclude, messageInclude, toConversationDto, toMessageDto } from '../conversation/conversation-dto.ts';
+import { contactInclude, toContactDto } from '../contact/contact-dto.ts';
 import { writeWithEvents } from '../realtime/write-with-events.ts';
 import type { InboundMessage, StatusUpdate } from './inbound.ts';
 import { answeringPersona } from '../ai-agent/answering-persona.ts';
@@ -22,7 +23,37 @@ const withoutNul = (m: InboundMessage): InboundMessage => ({
   content: m.content ? (JSON.parse(JSON.stringify(m.content).replaceAll('\\u0000', '')) as InboundMessage['content']) : null,
 });
 
-const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: InboundMessage, aiOnline: boolean): Promise<{ draft: EventDraft; aiOwned: boolean; conversationId: string } | null> => {
+/**
+ * The sender's contact: the same record the CRM shows. A first message creates it (source
+ * WHATSAPP, stage NEW) with its first stage change, so its timeline starts with "Created as New"
+ * like any other lead's, and a `contact.created` event puts it in open contact lists. No cadence
+ * tasks: a customer writing in is answered in the inbox, not chased. Two first messages racing
+ * meet the (tenantId, phone) unique index; the transaction's retry finds the committed row.
+ */
+const senderContact = async (tx: Tx, tenantId: string, m: InboundMessage): Promise<{ id: string; created: EventDraft | null }> => {
+  const known = await tx.contact.findUnique({ where: { tenantId_phone: { tenantId, phone: m.from } }, select: { id: true, name: true, waId: true } });
+  if (known) {
+    const name = m.profileName && m.profileName !== known.name ? { name: m.profileName } : {};
+    const waId = m.waId && m.waId !== known.waId ? { waId: m.waId } : {};
+    if (Object.keys(name).length + Object.keys(waId).length > 0) await tx.contact.update({ where: { id: known.id }, data: { ...name, ...waId } });
+    return { id: known.id, created: null };
+  }
+  const now = new Date();
+  const row = await tx.contact.create({
+    data: { tenantId, phone: m.from, name: m.profileName ?? '', waId: m.waId, source: 'WHATSAPP', stage: 'NEW', createdAt: now },
+    include: contactInclude,
+  });
+  await tx.contactStageChange.create({ data: { tenantId, contactId: row.id, fromStage: null, toStage: 'NEW', actorId: null, createdAt: now } });
+  return { id: row.id, created: { type: 'contact.created', actorId: null, payload: { contact: toContactDto(row) } } };
+};
+
+const storeInbound = async (
+  tx: Tx,
+  tenantId: string,
+  channelId: string,
+  raw: InboundMessage,
+  aiOnline: boolean,
+): Promise<{ drafts: EventDraft[]; aiOwned: boolean; conversationId: string } | null> => {
   const m = withoutNul(raw);
   const duplicate = await tx.message.findUnique({
     where: { tenantId_providerMessageId: { tenantId, providerMessageId: m.providerMessageId } },
@@ -30,11 +61,7 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: In
   });
   if (duplicate) return null;
 
-  const contact = await tx.contact.upsert({
-    where: { tenantId_phone: { tenantId, phone: m.from } },
-    create: { tenantId, phone: m.from, name: m.profileName ?? '', waId: m.waId },
-    update: { ...(m.profileName ? { name: m.profileName } : {}), ...(m.waId ? { waId: m.waId } : {}) },
-  });
+  const contact = await senderContact(tx, tenantId, m);
   const preview = messagePreview(m);
   // Providers stamp whole seconds: for live traffic (stamped this second) our receive time keeps
   // a burst in arrival order; a delayed delivery keeps the provider's time.
@@ -87,7 +114,10 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: In
   // A newer customer message makes the AI's earlier suggestions stale (a new conversation has none).
   if (existing) await tx.aiDraft.updateMany({ where: { tenantId, conversationId: conversation.id, status: 'READY' }, data: { status: 'STALE' } });
   return {
-    draft: { type: 'message.created', actorId: null, payload: { message: toMessageDto(message), conversation: toConversationDto(conversation) } },
+    drafts: [
+      ...(contact.created ? [contact.created] : []),
+      { type: 'message.created', actorId: null, payload: { message: toMessageDto(message), conversation: toConversationDto(conversation) } },
+    ],
     aiOwned: conversation.owner === 'AI',
     conversationId: conversation.id,
   };
@@ -150,7 +180,7 @@ export const ingestChannelBatch = async (
     for (const m of [...messages].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
       const stored = await storeInbound(tx, tenantId, channelId, m, deps.openai !== null);
       if (stored) {
-        drafts.push(stored.draft);
+        drafts.push(...stored.drafts);
         result.created++;
         if (stored.aiOwned && !result.aiOwed.includes(stored.conversationId)) result.aiOwed.push(stored.conversationId);
       } else result.duplicates++;

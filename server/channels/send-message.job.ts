@@ -65,13 +65,16 @@ export const sendMessageJob =
     if (message.aiAgentId !== null && !(await claimAiMessage(deps, tenantId, messageId))) return;
     const { channel, contact } = message.conversation;
     const content = message.content as MessageContent | null;
+    // Contacts became editable in the CRM; one whose number was removed cannot be messaged.
+    const to = contact.phone ?? '';
     const payload: OutboundPayload =
       content?.kind === 'template'
-        ? { kind: 'template', to: contact.phone, name: content.name, language: content.language, variables: content.variables }
-        : { kind: 'text', to: contact.phone, body: message.body, replyToProviderId: message.replyToProviderId };
+        ? { kind: 'template', to, name: content.name, language: content.language, variables: content.variables }
+        : { kind: 'text', to, body: message.body, replyToProviderId: message.replyToProviderId };
     const secrets = openSecrets(deps.secrets, channel.secrets);
-    const outcome: SendOutcome =
-      channel.provider === 'WHATSAPP_CLOUD'
+    const outcome: SendOutcome = !contact.phone
+      ? { ok: false, retryable: false, code: 'no_phone', title: 'The contact has no phone number' }
+      : channel.provider === 'WHATSAPP_CLOUD'
         ? await sendThroughGraph(channel, secrets as CloudSecrets, payload, deps.config.providerUrlPolicy)
         : await sendThroughTwilio(channel, secrets as TwilioSecrets, payload, deps.config.publicUrl ? `${deps.config.publicUrl}${webhookPath(channel)}` : null, deps.config.providerUrlPolicy);
 

@@ -6,7 +6,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const toConversationDto = (c: Conversation & { contact: Pick<Contact, 'id' | 'name' | 'phone'> }): ConversationDto => ({
   id: c.id,
   channelId: c.channelId,
-  contact: { id: c.contact.id, name: c.contact.name, phone: c.contact.phone },
+  contact: { id: c.contact.id, name: c.contact.name, phone: c.contact.phone ?? '' },
   status: c.status,
   owner: c.owner,
   ownerVersion: c.ownerVersion,

@@ -16,7 +16,7 @@ const updateConversation = (deps: Deps, { tenantId, actorId, conversationId }: C
   });
 
 export const resolveConversation = (deps: Deps, change: Change): Promise<ConversationDto> =>
-  updateConversation(deps, change, { status: 'RESOLVED', unreadCount: 0 });
+  updateConversation(deps, change, { status: 'RESOLVED', resolvedAt: new Date(), unreadCount: 0 });
 
 export const reopenConversation = (deps: Deps, change: Change): Promise<ConversationDto> => updateConversation(deps, change, { status: 'OPEN' });
 

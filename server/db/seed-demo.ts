@@ -3,6 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Deps } from '../deps.ts';
 import { seedDemoChannel } from '../dev/demo-channel.ts';
+import { seedDemoCrm } from '../dev/demo-crm.ts';
+import { seedDemoHelpdesk } from '../dev/demo-helpdesk.ts';
 import { signUp } from '../team/sign-up.ts';
 
 export type DemoLogin = { email: string; password: string };
@@ -10,7 +12,8 @@ export type DemoLogin = { email: string; password: string };
 /**
  * Seeds a demo workspace once per data directory and remembers its login there, so every start
  * can print it. The password is random per data directory. The workspace gets a WhatsApp channel
- * wired to `npm run simulate` and a few conversations.
+ * wired to `npm run simulate`, a few conversations, a few leads with tasks and emails, and a
+ * helpdesk with SLA targets and tickets.
  */
 export const seedDemoWorkspace = async (deps: Deps, dataDir: string, simulatorPort: number): Promise<DemoLogin | null> => {
   const loginFile = resolve(dataDir, 'demo-login.json');
@@ -25,6 +28,8 @@ export const seedDemoWorkspace = async (deps: Deps, dataDir: string, simulatorPo
   });
   await deps.lucia.invalidateSession(sessionToken);
   await seedDemoChannel(deps, { tenantId: me.workspace.id, actorId: me.user.id, dataDir, simulatorPort });
+  await seedDemoCrm(deps, { tenantId: me.workspace.id, actorId: me.user.id });
+  await seedDemoHelpdesk(deps, { tenantId: me.workspace.id, actorId: me.user.id });
   writeFileSync(loginFile, JSON.stringify(login), { mode: 0o600 });
   deps.log.info('seeded the demo workspace');
   return login;

@@ -7,6 +7,9 @@ import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { Deps } from '../deps.ts';
 import { SESSION_ENDED_CLOSE_CODE, SocketRegistry } from '../realtime/socket-registry.ts';
+import { trackAgentSockets } from '../realtime/agent-presence.ts';
+import { TurnBatchedWebSocket } from '../realtime/turn-batched-socket.ts';
+import { sharedEventEncoder } from '../realtime/ws-encoder.ts';
 import { hashToken } from '../auth/token.ts';
 import { appRouter } from '../trpc/app-router.ts';
 import { createContextFactory } from '../trpc/context.ts';
@@ -75,11 +78,14 @@ export const startServer = async (
   const allowedOrigins = [...config.allowedOrigins, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : [])];
 
   const sockets = new SocketRegistry();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  const agentSockets = trackAgentSockets(deps.agentPresence, deps.bus, log);
+  // Fan-out: each event serialised once per node, each socket's writes of one turn in one syscall.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES, WebSocket: TurnBatchedWebSocket });
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
     createContext,
+    experimental_encoder: sharedEventEncoder,
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
   });
 
@@ -96,6 +102,7 @@ export const startServer = async (
         if (!user) return refuseUpgrade(socket, 401, 'Unauthorized');
         wss.handleUpgrade(req, socket, head, (ws) => {
           sockets.add(ws, { userId: user.id, sessionKey: hashToken(token) });
+          agentSockets.track(ws, { tenantId: user.tenantId, userId: user.id });
           wss.emit('connection', ws, req);
           // A deactivation or sign-out that committed between the check above and the
           // registration would have missed this socket: check once more now that it is findable.
@@ -124,6 +131,7 @@ export const startServer = async (
 
   const stop = async () => {
     unsubscribeControl();
+    agentSockets.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     wsHandler.broadcastReconnectNotification();

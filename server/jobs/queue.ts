@@ -28,6 +28,7 @@ export interface JobQueue {
 const DEFAULT_ATTEMPTS = 3;
 /** How long closing the in-process queue waits for running jobs. */
 const DRAIN_MS = 10_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const backoffMs = (attempt: number) => Math.min(30_000, 500 * 2 ** (attempt - 1));
 
 export const createInProcessQueue = (log: Logger): JobQueue => {
@@ -49,10 +50,14 @@ export const createInProcessQueue = (log: Logger): JobQueue => {
   };
 
   const schedule = (fn: () => void, delay: number) => {
+    // setTimeout fires at once for delays past ~24.8 days (2^31 - 1 ms); long delays (an SLA
+    // timer weeks ahead) are chained instead.
+    const step = Math.min(delay, MAX_TIMER_MS);
     const timer = setTimeout(() => {
       timers.delete(timer);
-      fn();
-    }, delay);
+      if (delay > step) schedule(fn, delay - step);
+      else fn();
+    }, step);
     timers.add(timer);
   };
 

@@ -11,7 +11,12 @@ export type ControlMessage =
 
 type Unsubscribe = () => void;
 
-export type EphemeralMessage = { type: 'presence'; conversationId: string };
+/** `topic`: what the presence is on — a conversation id (as before), or `ticket.<id>`. */
+export type EphemeralMessage =
+  | { type: 'presence'; conversationId: string }
+  | { type: 'presence'; topic: string }
+  /** Someone connected, disconnected, went away or came back: dashboards re-read agent presence. */
+  | { type: 'agents' };
 
 /**
  * Fans committed events out to every server node. Delivery is best effort: a lost message is

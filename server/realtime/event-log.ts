@@ -1,38 +1,35 @@
 import type { EventDraft, TenantEvent } from '../../src/contracts/events.ts';
 import type { Db, Tx } from '../db/client.ts';
-import type { Prisma } from '../db/generated/client.ts';
 
 /**
  * Appends events inside the caller's transaction. Bumping the tenant's counter row takes its row
  * lock until commit, so a later sequence number can never commit before an earlier one: readers
  * that see seq N can rely on every seq < N being visible too.
+ *
+ * One statement bumps the counter and inserts the rows: the counter lock serialises a tenant's
+ * writers from this statement to commit, so every round trip inside that window caps the
+ * tenant's write rate (and a model query here costs ~1 ms of Prisma CPU besides).
  */
 export const appendEvents = async (tx: Tx, tenantId: string, drafts: EventDraft[]): Promise<TenantEvent[]> => {
   if (drafts.length === 0) return [];
-  const [counter] = await tx.$queryRaw<{ lastSeq: bigint }[]>`
-    UPDATE "EventCounter" SET "lastSeq" = "lastSeq" + ${drafts.length}
-    WHERE "tenantId" = ${tenantId}::uuid
-    RETURNING "lastSeq"`;
+  const createdAt = new Date().toISOString();
+  const rows = JSON.stringify(drafts.map((d) => ({ type: d.type, actorId: d.actorId, payload: d.payload })));
+  // "createdAt" is timestamp(3) without zone, holding UTC as Prisma writes it: the ISO string's Z is ignored by the cast.
+  const [counter] = await tx.$queryRaw<{ lastSeq: bigint; inserted: bigint }[]>`
+    WITH counter AS (
+      UPDATE "EventCounter" SET "lastSeq" = "lastSeq" + ${drafts.length}
+      WHERE "tenantId" = ${tenantId}::uuid
+      RETURNING "lastSeq"
+    ), inserted AS (
+      INSERT INTO "Event" ("tenantId", "seq", "type", "actorId", "payload", "createdAt")
+      SELECT ${tenantId}::uuid, counter."lastSeq" - ${drafts.length} + e.ord, e.type, e."actorId", e.payload, ${createdAt}::timestamp
+      FROM counter, ROWS FROM (jsonb_to_recordset(${rows}::jsonb) AS ("type" text, "actorId" uuid, "payload" jsonb)) WITH ORDINALITY AS e("type", "actorId", "payload", ord)
+      RETURNING 1
+    )
+    SELECT "lastSeq", (SELECT count(*) FROM inserted) AS inserted FROM counter`;
   if (!counter) throw new Error(`No event counter for tenant ${tenantId}`);
   const first = Number(counter.lastSeq) - drafts.length + 1;
-  const createdAt = new Date();
-  const events: TenantEvent[] = drafts.map((draft, i) => ({
-    ...draft,
-    tenantId,
-    seq: first + i,
-    createdAt: createdAt.toISOString(),
-  }));
-  await tx.event.createMany({
-    data: events.map((e) => ({
-      tenantId,
-      seq: BigInt(e.seq),
-      type: e.type,
-      actorId: e.actorId,
-      payload: e.payload as Prisma.InputJsonValue,
-      createdAt,
-    })),
-  });
-  return events;
+  return drafts.map((draft, i) => ({ ...draft, tenantId, seq: first + i, createdAt }));
 };
 
 type EventRow = { tenantId: string; seq: bigint; type: string; actorId: string | null; payload: unknown; createdAt: Date };

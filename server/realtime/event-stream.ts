@@ -2,6 +2,7 @@ import { MAX_REPLAY_EVENTS, type StreamItem, type TenantEvent } from '../../src/
 import type { Db } from '../db/client.ts';
 import type { Bus } from './bus.ts';
 import { readEvents, readHeadSeq } from './event-log.ts';
+import { readCommittedRange } from './shared-log-reads.ts';
 
 const PAGE = 500;
 
@@ -20,6 +21,29 @@ export type StreamOptions = {
 };
 
 const HEAD_CHECK_MS = 15_000;
+
+/**
+ * Quiet streams of one tenant on this node share one head read per second. The check is a safety
+ * net for lost bus messages, and one query per subscriber every 15 s adds up: 10,000 idle screens
+ * would run ~670 queries a second. A shared read is at most this much older than a private one.
+ * (The head read at subscribe time, which decides replay or resync, is never shared.)
+ */
+const HEAD_SHARE_MS = 1000;
+const sharedHeads = new WeakMap<Db, Map<string, { at: number; head: Promise<number> }>>();
+
+const sharedHeadSeq = (db: Db, tenantId: string): Promise<number> => {
+  let byTenant = sharedHeads.get(db);
+  if (!byTenant) sharedHeads.set(db, (byTenant = new Map()));
+  const now = Date.now();
+  const hit = byTenant.get(tenantId);
+  if (hit && now - hit.at < HEAD_SHARE_MS) return hit.head;
+  const head = readHeadSeq(db, tenantId);
+  const entry = { at: now, head };
+  byTenant.set(tenantId, entry);
+  // A failed read is not shared: the next check asks again.
+  head.catch(() => byTenant.get(tenantId) === entry && byTenant.delete(tenantId));
+  return head;
+};
 
 /**
  * Yields every event of a tenant after `lastSeq` exactly once, in order: first it listens on the
@@ -62,9 +86,12 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
       cursor = lastSeq;
     }
 
+    // Bounded by a committed seq, a range is immutable and shared with other streams replaying it.
     async function* fromLog(beforeSeq?: number): AsyncGenerator<StreamItem> {
       for (;;) {
-        const page = await readEvents(db, tenantId, { afterSeq: cursor, beforeSeq, limit: PAGE });
+        if (beforeSeq !== undefined && cursor + 1 >= beforeSeq) return;
+        const range = { afterSeq: cursor, limit: PAGE };
+        const page = beforeSeq === undefined ? await readEvents(db, tenantId, range) : await readCommittedRange(db, tenantId, { ...range, beforeSeq });
         for (const event of page) {
           cursor = event.seq;
           yield { kind: 'event', event };
@@ -73,7 +100,9 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
       }
     }
 
-    yield* fromLog();
+    // Up to the head read after subscribing: anything later is committed after that read, so
+    // published after we listened, and arrives on the bus (or through the gap check).
+    yield* fromLog(head + 1);
 
     while (!signal.aborted) {
       if (overflowed) {
@@ -89,7 +118,7 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
         });
         clearTimeout(timer);
         wake = null;
-        if (quiet && !signal.aborted && (await readHeadSeq(db, tenantId)) > cursor) yield* fromLog();
+        if (quiet && !signal.aborted && (await sharedHeadSeq(db, tenantId)) > cursor) yield* fromLog();
         continue;
       }
       const batch = buffer.sort((a, b) => a.seq - b.seq);

@@ -1,19 +1,23 @@
 import type { Redis } from 'ioredis';
 
-export type PresenceState = 'viewing' | 'typing_reply' | 'typing_note';
+export type PresenceState = 'viewing' | 'typing_reply' | 'typing_note' | 'editing';
 export type PresenceEntry = { userId: string; name: string; state: PresenceState; expiresAt: number };
 
 
 /**
- * Who is looking at or typing in a conversation. Shared through Redis when configured (a
- * sorted set per conversation scored by expiry, so every node reads the same truth), in memory
- * otherwise. Never written to the event log.
+ * Who is looking at or typing in something: a conversation (topic = its id, the keys as they
+ * always were) or a ticket (topic = `ticket.<id>`, see `ticketTopic`). Shared through Redis when
+ * configured (a sorted set per topic scored by expiry, so every node reads the same truth), in
+ * memory otherwise. Never written to the event log.
  */
 export interface PresenceStore {
-  set(tenantId: string, conversationId: string, entry: PresenceEntry): Promise<void>;
-  remove(tenantId: string, conversationId: string, userId: string): Promise<void>;
-  list(tenantId: string, conversationId: string, now: number): Promise<PresenceEntry[]>;
+  set(tenantId: string, topic: string, entry: PresenceEntry): Promise<void>;
+  remove(tenantId: string, topic: string, userId: string): Promise<void>;
+  list(tenantId: string, topic: string, now: number): Promise<PresenceEntry[]>;
 }
+
+/** A ticket's presence topic; cannot collide with a conversation's (a bare uuid). */
+export const ticketTopic = (ticketId: string) => `ticket.${ticketId}`;
 
 // The member carries its own expiry too, so reads need no WITHSCORES (whose reply shape differs between RESP2 and RESP3).
 const member = (e: PresenceEntry) => JSON.stringify([e.userId, e.name, e.state, e.expiresAt]);
@@ -33,21 +37,21 @@ const newestPerUser = (entries: PresenceEntry[]) => {
 };
 
 export const createRedisPresence = (redis: Redis, prefix: string, ttlMs: number): PresenceStore => {
-  const key = (tenantId: string, conversationId: string) => `${prefix}:presence:${tenantId}:${conversationId}`;
+  const key = (tenantId: string, topic: string) => `${prefix}:presence:${tenantId}:${topic}`;
   const removeUser = async (k: string, userId: string) => {
     const all = await redis.zrange(k, 0, '-1');
     const mine = all.filter((m) => (JSON.parse(m) as string[])[0] === userId);
     if (mine.length > 0) await redis.zrem(k, ...mine);
   };
   return {
-    set: async (tenantId, conversationId, entry) => {
-      const k = key(tenantId, conversationId);
+    set: async (tenantId, topic, entry) => {
+      const k = key(tenantId, topic);
       await removeUser(k, entry.userId);
       await redis.multi().zadd(k, String(entry.expiresAt), member(entry)).pexpire(k, String(ttlMs * 2)).exec();
     },
-    remove: async (tenantId, conversationId, userId) => removeUser(key(tenantId, conversationId), userId),
-    list: async (tenantId, conversationId, now) => {
-      const k = key(tenantId, conversationId);
+    remove: async (tenantId, topic, userId) => removeUser(key(tenantId, topic), userId),
+    list: async (tenantId, topic, now) => {
+      const k = key(tenantId, topic);
       await redis.zremrangebyscore(k, '-inf', String(now));
       return newestPerUser((await redis.zrange(k, 0, '-1')).map(parse));
     },
@@ -55,22 +59,22 @@ export const createRedisPresence = (redis: Redis, prefix: string, ttlMs: number)
 };
 
 export const createMemoryPresence = (): PresenceStore => {
-  const byConversation = new Map<string, PresenceEntry[]>();
-  const key = (tenantId: string, conversationId: string) => `${tenantId}:${conversationId}`;
+  const byTopic = new Map<string, PresenceEntry[]>();
+  const key = (tenantId: string, topic: string) => `${tenantId}:${topic}`;
   return {
-    set: async (tenantId, conversationId, entry) => {
-      const k = key(tenantId, conversationId);
-      byConversation.set(k, [...(byConversation.get(k) ?? []).filter((e) => e.userId !== entry.userId), entry]);
+    set: async (tenantId, topic, entry) => {
+      const k = key(tenantId, topic);
+      byTopic.set(k, [...(byTopic.get(k) ?? []).filter((e) => e.userId !== entry.userId), entry]);
     },
-    remove: async (tenantId, conversationId, userId) => {
-      const k = key(tenantId, conversationId);
-      byConversation.set(k, (byConversation.get(k) ?? []).filter((e) => e.userId !== userId));
+    remove: async (tenantId, topic, userId) => {
+      const k = key(tenantId, topic);
+      byTopic.set(k, (byTopic.get(k) ?? []).filter((e) => e.userId !== userId));
     },
-    list: async (tenantId, conversationId, now) => {
-      const k = key(tenantId, conversationId);
-      const live = (byConversation.get(k) ?? []).filter((e) => e.expiresAt > now);
-      if (live.length === 0) byConversation.delete(k);
-      else byConversation.set(k, live);
+    list: async (tenantId, topic, now) => {
+      const k = key(tenantId, topic);
+      const live = (byTopic.get(k) ?? []).filter((e) => e.expiresAt > now);
+      if (live.length === 0) byTopic.delete(k);
+      else byTopic.set(k, live);
       return newestPerUser(live);
     },
   };

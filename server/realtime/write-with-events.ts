@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { Prisma } from '../db/generated/client.ts';
 import { appendEvents } from './event-log.ts';
 import { publishEvents } from './publish-events.ts';
+import { scheduleStatsRefresh } from '../dashboard/stats/stats.job.ts';
 
 /** A deadlock, serialization failure or transaction timeout: it did nothing and may simply run again. */
 const isTransient = (err: unknown): boolean =>
@@ -17,6 +18,12 @@ export type WriteOptions = {
    * find-or-create) racing a concurrent twin, whose committed row the retry then finds.
    */
   retryOnUniqueViolation?: boolean;
+  /**
+   * Longer waits for a pooled connection and for the transaction itself, for writes that queue
+   * on a shared row lock by design (e.g. a burst of ticket creations on the workspace's number
+   * counter): waiting in line is right there, failing after Prisma's 2 s/5 s defaults is not.
+   */
+  transaction?: { maxWait?: number; timeout?: number };
 };
 
 const MAX_ATTEMPTS = 4;
@@ -29,7 +36,7 @@ const MAX_ATTEMPTS = 4;
  * closes a deadlock cycle; the rare row-order deadlock is retried.
  */
 export const writeWithEvents = async <T>(
-  deps: Pick<Deps, 'db' | 'bus' | 'log'>,
+  deps: Pick<Deps, 'db' | 'bus' | 'log' | 'queue' | 'config'>,
   tenantId: string,
   work: (tx: Tx) => Promise<{ result: T; events: EventDraft[] }>,
   opts: WriteOptions = {},
@@ -39,8 +46,10 @@ export const writeWithEvents = async <T>(
       const { result, committed } = await deps.db.$transaction(async (tx) => {
         const { result, events } = await work(tx);
         return { result, committed: await appendEvents(tx, tenantId, events) };
-      });
+      }, opts.transaction);
       await publishEvents(deps, tenantId, committed);
+      // After commit, like publishing: the analytics rows of the conversations this changed.
+      await scheduleStatsRefresh(deps, tenantId, committed);
       return result;
     } catch (err) {
       const retry = attempt < MAX_ATTEMPTS && (isTransient(err) || (opts.retryOnUniqueViolation === true && isUniqueViolation(err)));

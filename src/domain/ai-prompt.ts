@@ -19,7 +19,7 @@ export const HANDOFF_TOOL = 'handoff_to_human';
 
 export const buildChatMessages = (
   persona: PersonaPrompt,
-  contact: { name: string; phone: string },
+  contact: { name: string; phone: string | null },
   history: HistoryMessage[],
 ): ChatMessage[] => {
   const system = [
@@ -27,7 +27,7 @@ export const buildChatMessages = (
     persona.personalityPrompt,
     persona.knowledgePrompt && `What you know about the business:\n${persona.knowledgePrompt}`,
     persona.objectivesPrompt && `Your objectives:\n${persona.objectivesPrompt}`,
-    `The customer is ${contact.name || 'unknown by name'} (${contact.phone}).`,
+    `The customer is ${contact.name || 'unknown by name'} (${contact.phone ?? 'no phone on file'}).`,
     `Reply briefly, in the customer's language. If you cannot help, or your rules say a person should take over, call ${HANDOFF_TOOL} with the reason instead of replying.`,
   ]
     .filter(Boolean)

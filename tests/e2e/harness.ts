@@ -6,7 +6,7 @@ import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { inject, onTestFailed } from 'vitest';
 
 /** What browser specs share: the real server as a child process, Chromium, and console policing. */
 
@@ -48,7 +48,7 @@ export const startServer = async ({ env: extra = {} }: { env?: Record<string, st
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Nothing from the caller's shell may point this server elsewhere.
   // Nor switch the AI on: without a key it is offline, which is what the other specs expect.
-  for (const key of ['PUBLIC_URL', 'REDIS_URL', 'ALLOWED_ORIGINS', 'SECRETS_KEY', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'AI_DEBOUNCE_MS', 'PRESENCE_TTL_MS']) {
+  for (const key of ['PUBLIC_URL', 'REDIS_URL', 'ALLOWED_ORIGINS', 'SECRETS_KEY', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'AI_DEBOUNCE_MS', 'PRESENCE_TTL_MS', 'STATS_DEBOUNCE_MS']) {
     delete env[key];
   }
   const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
@@ -122,7 +122,21 @@ export class Pages {
     private readonly baseURL: string,
   ) {}
 
+  private reporting = false;
+
   async open(label: string): Promise<Page> {
+    if (!this.reporting) {
+      // A failing browser test says what the pages logged: a render error behind an error page,
+      // a refused request. (Only inside a test; hooks have no test to report on.)
+      this.reporting = true;
+      try {
+        onTestFailed(() => {
+          if (this.problems.length > 0) process.stderr.write(`browser problems before the failure:\n${this.problems.join('\n')}\n`);
+        });
+      } catch {
+        // Opened outside a running test.
+      }
+    }
     const context = await this.browser.newContext({ baseURL: this.baseURL, viewport: { width: 1280, height: 800 } });
     this.contexts.push(context);
     const page = await context.newPage();
@@ -138,6 +152,7 @@ export class Pages {
   async close(): Promise<void> {
     await Promise.all(this.contexts.map((context) => context.close()));
     this.contexts = [];
+    this.reporting = false;
   }
 }
 

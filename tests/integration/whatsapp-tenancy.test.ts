@@ -2,12 +2,11 @@
  * Workspace B against workspace A's channels, conversations, messages and templates: every
  * id-taking procedure answers NOT_FOUND exactly as for an unknown id and changes nothing of A's.
  */
+import { idTakingProcedures } from '../support/tenancy.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { inboundTextPayload, postSigned } from '../../server/dev/cloud-webhook-builder.ts';
 import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
-import { appRouter } from '../../server/trpc/app-router.ts';
 import type { ApiUser } from '../support/api-client.ts';
 import { createPersona } from '../support/ai.ts';
 import { createWorkspace, refusalOf } from '../support/factories.ts';
@@ -95,20 +94,14 @@ const calls: Record<string, (b: ApiUser, w: World, id?: string) => Promise<unkno
 
 describe('cross-tenant ids (channels, conversations and AI agents)', () => {
   it('covers every channel, conversation and AI agent procedure whose input carries an id', () => {
-    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
-    const idKeys = (input: unknown): string[] => {
-      const schema = input instanceof z.ZodOptional ? input.unwrap() : input;
-      // phoneNumberId and wabaId are Meta's ids, not references to rows of ours.
-      if (schema instanceof z.ZodObject) return Object.keys(schema.shape).filter((k) => /Ids?$/.test(k) && !['phoneNumberId', 'wabaId'].includes(k));
-      if (schema instanceof z.ZodDiscriminatedUnion) return schema.options.flatMap((o) => idKeys(o));
-      return [];
-    };
-    const takingIds = Object.entries(procedures)
-      .filter(([path]) => ['channel', 'conversation', 'aiAgent', 'aiDraft'].includes(path.split('.')[0]!))
-      // Subscriptions cannot ride the HTTP client: aiDraft.suggest's refusal is tested in ai-agent.test.ts.
-      .filter(([path]) => path !== 'aiDraft.suggest')
-      .filter(([, p]) => p._def.inputs.some((input) => idKeys(input).length > 0))
-      .map(([path]) => path);
+    const takingIds = idTakingProcedures(
+      (path) =>
+        ['channel', 'conversation', 'aiAgent', 'aiDraft'].includes(path.split('.')[0]!) &&
+        // Subscriptions cannot ride the HTTP client: aiDraft.suggest's refusal is tested in ai-agent.test.ts.
+        path !== 'aiDraft.suggest',
+      // Meta's ids, not references to rows of ours.
+      ['phoneNumberId', 'wabaId'],
+    );
     const covered = new Set(Object.keys(calls).map((name) => name.split(' ')[0]!));
     expect(new Set(takingIds)).toEqual(covered);
   });

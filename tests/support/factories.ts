@@ -82,7 +82,8 @@ export const sessionCookieOf = (res: Response) => {
   return { pair: pair!, token: pair!.slice(SESSION_COOKIE.length + 1), attributes: attributes.map((a) => a.toLowerCase()) };
 };
 
-const WAIT_MS = 5_000;
+// A guard against waiting forever, not a latency budget: generous, so a loaded machine only runs slower.
+const WAIT_MS = 20_000;
 
 /** Fails after a deadline instead of letting a missing event hang the test until its timeout. */
 const withDeadline = <T>(what: string, promise: Promise<T>): Promise<T> => {

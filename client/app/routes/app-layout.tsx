@@ -1,33 +1,54 @@
 import { useEffect } from 'react';
 import { NavLink, Outlet, useMatch } from 'react-router';
-import { HomeIcon, InboxIcon, PlugIcon, SparkIcon, UserIcon, UsersIcon } from '../../components/icons.tsx';
+import { ActivityIcon, ChartIcon, ContactsIcon, FlagIcon, HomeIcon, InboxIcon, MailIcon, OutboxIcon, PlugIcon, SparkIcon, TaskIcon, TicketIcon, TimerIcon, UserIcon, UsersIcon } from '../../components/icons.tsx';
+import { hasRole } from '../../../src/domain/roles.ts';
+import { useAwayReporter } from '../../features/realtime/api/use-away-reporter.ts';
 import { Logo } from '../../components/logo.tsx';
 import { ErrorState, LoadingState } from '../../components/states.tsx';
 import { useActivityEvents } from '../../features/activity/api/use-activity-events.ts';
 import { useAuthEvents } from '../../features/auth/api/use-auth-events.ts';
 import { useChannelEvents } from '../../features/channels/api/use-channel-events.ts';
 import { useAiAgentEvents } from '../../features/ai-agents/api/use-ai-agent-events.ts';
+import { useContactEvents } from '../../features/contact/api/use-contact-events.ts';
 import { useConversationEvents } from '../../features/conversation/api/use-conversation-events.ts';
+import { useEmailSettings } from '../../features/email/api/use-email-settings.ts';
+import { useEmailEvents } from '../../features/email/api/use-email-events.ts';
 import { useInboxEvents } from '../../features/inbox/api/use-inbox-events.ts';
 import { useMe } from '../../features/auth/api/use-me.ts';
+import { useNotificationEvents } from '../../features/notification/api/use-notification-events.ts';
+import { NotificationBell } from '../../features/notification/components/notification-bell.tsx';
 import { UserMenu } from '../../features/auth/components/user-menu.tsx';
 import { useEventStream } from '../../features/realtime/api/use-event-stream.ts';
 import { ConnectionIndicator } from '../../features/realtime/components/connection-indicator.tsx';
+import { useTaskEvents } from '../../features/task/api/use-task-events.ts';
 import { useTeamEvents } from '../../features/team/api/use-team-events.ts';
+import { useTicketEvents } from '../../features/ticket/api/use-ticket-events.ts';
 import { isUnauthorized, toUserMessage } from '../../lib/errors.ts';
 import { preloadAppRoutes } from '../router.tsx';
 
 const NAV = [
   { to: '/inbox', label: 'Inbox', icon: InboxIcon },
+  { to: '/tickets', label: 'Tickets', icon: TicketIcon },
+  { to: '/contacts', label: 'Contacts', icon: ContactsIcon },
+  { to: '/tasks', label: 'Tasks', icon: TaskIcon },
   { to: '/overview', label: 'Overview', icon: HomeIcon },
   { to: '/team', label: 'Team', icon: UsersIcon },
   { to: '/profile', label: 'Profile', icon: UserIcon },
 ] as const;
 
-/** Workspace settings, shown to admins (others can still open them read-only by link). */
+/** Supervisor views, shown to supervisors and admins (agents who follow a link see "not allowed"). */
+const SUPERVISOR_NAV = [
+  { to: '/dashboard', label: 'Live', icon: ActivityIcon },
+  { to: '/analytics', label: 'Analytics', icon: ChartIcon },
+] as const;
+
+/** Workspace settings, shown to whoever may change them (others can still open them read-only by link). */
 const SETTINGS_NAV = [
-  { to: '/settings/channels', label: 'Channels', icon: PlugIcon },
-  { to: '/settings/ai-agents', label: 'AI agents', icon: SparkIcon },
+  { to: '/settings/channels', label: 'Channels', icon: PlugIcon, supervisors: false },
+  { to: '/settings/ai-agents', label: 'AI agents', icon: SparkIcon, supervisors: false },
+  { to: '/settings/sla', label: 'SLA', icon: TimerIcon, supervisors: true },
+  { to: '/settings/email', label: 'Email', icon: MailIcon, supervisors: false },
+  { to: '/settings/follow-ups', label: 'Follow-ups', icon: FlagIcon, supervisors: true },
 ] as const;
 
 /** Everything that keeps a signed-in tab live: one subscription, fanned out to each feature's cache. */
@@ -37,11 +58,33 @@ function LiveUpdates() {
   useTeamEvents();
   useInboxEvents();
   useConversationEvents();
+  useTicketEvents();
+  useNotificationEvents();
   useChannelEvents();
   useAiAgentEvents();
+  useContactEvents();
+  useTaskEvents();
+  useEmailEvents();
   useAuthEvents();
   useEventStream();
+  useAwayReporter();
   return null;
+}
+
+/** The dev outbox is in the nav only while emails go there (no SendGrid key), or when someone opens it. */
+function OutboxLink() {
+  const settings = useEmailSettings();
+  const here = useMatch('/outbox') !== null;
+  if (settings.data?.mode !== 'outbox' && !here) return null;
+  return (
+    <NavLink to="/outbox" className="nav-link">
+      <OutboxIcon className="nav-icon" />
+      Outbox
+      <span className="nav-chip" aria-hidden="true" title="No SendGrid key: emails are kept here">
+        dev
+      </span>
+    </NavLink>
+  );
 }
 
 export function AppLayoutRoute() {
@@ -72,6 +115,8 @@ export function AppLayoutRoute() {
   }
 
   const { workspace } = me.data;
+  const role = me.data.user.role;
+  const settingsNav = SETTINGS_NAV.filter((item) => role === 'ADMIN' || (role === 'SUPERVISOR' && item.supervisors));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -89,10 +134,22 @@ export function AppLayoutRoute() {
               {label}
             </NavLink>
           ))}
-          {me.data.user.role === 'ADMIN' ? (
+          <OutboxLink />
+          {hasRole(me.data.user.role, 'SUPERVISOR') ? (
+            <>
+              <div className="nav-section">Supervise</div>
+              {SUPERVISOR_NAV.map(({ to, label, icon: Icon }) => (
+                <NavLink key={to} to={to} className="nav-link">
+                  <Icon className="nav-icon" />
+                  {label}
+                </NavLink>
+              ))}
+            </>
+          ) : null}
+          {settingsNav.length ? (
             <>
               <div className="nav-section">Settings</div>
-              {SETTINGS_NAV.map(({ to, label, icon: Icon }) => (
+              {settingsNav.map(({ to, label, icon: Icon }) => (
                 <NavLink key={to} to={to} className="nav-link">
                   <Icon className="nav-icon" />
                   {label}
@@ -114,6 +171,7 @@ export function AppLayoutRoute() {
           </div>
           <div className="topbar-end">
             <ConnectionIndicator />
+            <NotificationBell />
             <UserMenu me={me.data} />
           </div>
         </header>

@@ -10,6 +10,7 @@ import { ConversationView, type ConversationAi } from '../../features/conversati
 import type { InboxFilter } from '../../features/inbox/api/inbox-list.ts';
 import { InboxPane } from '../../features/inbox/components/inbox-pane.tsx';
 import { useMembers } from '../../features/team/api/use-members.ts';
+import { CreateTicketButton } from '../../features/ticket/components/create-ticket-button.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -111,6 +112,9 @@ export function InboxRoute() {
               assigneeName={assigneeName}
               teammates={teammates}
               ai={ai}
+              headerActions={(conversation, contactName) => (
+                <CreateTicketButton conversationId={conversation.id} contactName={contactName} teammates={teammates} meId={me.user.id} />
+              )}
             />
           </PanelBoundary>
         )}

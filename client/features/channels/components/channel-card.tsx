@@ -8,7 +8,7 @@ import { toUserMessage } from '../../../lib/errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { PROVIDER_LABELS, SECRET_LABELS, SECRETS_BY_PROVIDER } from '../api/channel-list.ts';
 import { useDeleteChannel } from '../api/use-delete-channel.ts';
-import { CopyField } from './copy-field.tsx';
+import { CopyField } from '../../../components/copy-field.tsx';
 import { EditChannelForm } from './edit-channel-form.tsx';
 import { TemplatesManager } from './templates-manager.tsx';
 

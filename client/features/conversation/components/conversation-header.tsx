@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { ConversationDto } from '../../../../src/contracts/conversation.ts';
 import { Avatar } from '../../../components/avatar.tsx';
 import { CheckIcon, HandIcon, RefreshIcon, SparkIcon } from '../../../components/icons.tsx';
@@ -47,6 +48,7 @@ export function ConversationHeader({
   viewers,
   pending,
   onToggleStatus,
+  extraActions,
 }: {
   conversation: ConversationDto;
   channel: Channel;
@@ -58,6 +60,8 @@ export function ConversationHeader({
   viewers: Viewer[];
   pending: boolean;
   onToggleStatus: () => void;
+  /** Actions other features add (e.g. "Create ticket"), composed by the route. */
+  extraActions?: ReactNode;
 }) {
   const name = displayName(conversation.contact);
   const open = conversation.status === 'OPEN';
@@ -86,6 +90,10 @@ export function ConversationHeader({
             <span className="cell-truncate">{channel.name}</span>
           </span>
           {conversation.contact.name.trim() ? <span className="mono conv-header-phone">{conversation.contact.phone}</span> : null}
+          {/* WhatsApp contacts are the CRM's contacts: their page has the timeline, tasks and emails. */}
+          <Link to={`/contacts/${conversation.contact.id}`} className="conv-header-contact" title="Timeline, tasks and emails">
+            Contact
+          </Link>
         </div>
       </div>
       <PresenceAvatars viewers={viewers} />
@@ -143,6 +151,7 @@ export function ConversationHeader({
             E
           </kbd>
         </button>
+        {extraActions}
       </div>
     </header>
   );

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ConversationDto } from '../../../../src/contracts/conversation.ts';
 import { MessageIcon, XIcon } from '../../../components/icons.tsx';
 import { PanelBoundary } from '../../../components/panel-boundary.tsx';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
@@ -40,10 +41,12 @@ export type ConversationViewProps = {
   /** Active teammates, for "Assign to…". */
   teammates: Teammate[];
   ai: ConversationAi;
+  /** More header actions from other features (e.g. "Create ticket"), given the loaded conversation. */
+  headerActions?: (conversation: ConversationDto, contactName: string) => ReactNode;
 };
 
 /** The right-hand pane: who (and who owns it), the thread, and the reply box. Keyed by conversation by the caller. */
-export function ConversationView({ conversationId, me, templatesHref, assigneeName, teammates, ai }: ConversationViewProps) {
+export function ConversationView({ conversationId, me, templatesHref, assigneeName, teammates, ai, headerActions }: ConversationViewProps) {
   const detail = useConversation(conversationId);
   const { resolve, reopen } = useResolve();
   const owner = useChangeOwner();
@@ -115,6 +118,7 @@ export function ConversationView({ conversationId, me, templatesHref, assigneeNa
         viewers={presence.viewers}
         pending={resolve.isPending || reopen.isPending}
         onToggleStatus={toggleStatus}
+        extraActions={headerActions?.(conversation, contactName)}
       />
       {statusError || notice ? (
         <div className="conv-notice">

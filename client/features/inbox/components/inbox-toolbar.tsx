@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import { SearchIcon, XIcon } from '../../../components/icons.tsx';
+import { type RefObject } from 'react';
+import { SearchInput } from '../../../components/search-input.tsx';
 import type { InboxFilter } from '../api/inbox-list.ts';
 
 const ASSIGNEE_TABS: Array<{ value: InboxFilter['assignee']; label: string }> = [
@@ -8,77 +8,8 @@ const ASSIGNEE_TABS: Array<{ value: InboxFilter['assignee']; label: string }> = 
   { value: 'all', label: 'All' },
 ];
 
-const SEARCH_DEBOUNCE_MS = 250;
-
 /** The list area the assignee tabs control. */
 export const INBOX_PANEL_ID = 'inbox-conversations';
-
-/** Debounced search box: the list follows the typing a beat later, not on every key. */
-function SearchBox({ value, onChange, inputRef }: { value: string; onChange: (value: string) => void; inputRef: RefObject<HTMLInputElement | null> }) {
-  const [text, setText] = useState(value);
-  const sent = useRef(value);
-  const latest = useRef(onChange);
-  latest.current = onChange;
-  const send = (next: string) => {
-    sent.current = next.trim();
-    latest.current(next);
-  };
-
-  // The filter changed elsewhere (back button, a link): show it. Our own echo is ignored, so
-  // typing that continued while the list caught up is never overwritten.
-  useEffect(() => {
-    if (value === sent.current) return;
-    sent.current = value;
-    setText(value);
-  }, [value]);
-
-  useEffect(() => {
-    if (text.trim() === sent.current) return;
-    const timer = setTimeout(() => send(text), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-
-  return (
-    <div className="inbox-search">
-      <SearchIcon className="inbox-search-icon" />
-      <input
-        ref={inputRef}
-        type="search"
-        className="input inbox-search-input"
-        placeholder="Search name, number or message"
-        aria-label="Search conversations"
-        aria-keyshortcuts="/"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.preventDefault();
-          setText('');
-          send('');
-          e.currentTarget.blur();
-        }}
-      />
-      {text ? (
-        <button
-          type="button"
-          className="inbox-search-clear"
-          aria-label="Clear search"
-          onClick={() => {
-            setText('');
-            send('');
-            inputRef.current?.focus();
-          }}
-        >
-          <XIcon />
-        </button>
-      ) : (
-        <kbd className="kbd inbox-search-kbd" aria-hidden="true">
-          /
-        </kbd>
-      )}
-    </div>
-  );
-}
 
 export function InboxToolbar({
   filter,
@@ -129,7 +60,7 @@ export function InboxToolbar({
           </button>
         ))}
       </div>
-      <SearchBox value={filter.search ?? ''} onChange={(search) => onChange({ ...filter, search: search.trim() || undefined })} inputRef={searchRef} />
+      <SearchInput value={filter.search ?? ''} onChange={(search) => onChange({ ...filter, search: search || undefined })} inputRef={searchRef} label="Search conversations" placeholder="Search name, number or message" className="conversation-search" />
     </div>
   );
 }

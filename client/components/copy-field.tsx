@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { CheckIcon, CopyIcon } from '../../../components/icons.tsx';
+import { CheckIcon, CopyIcon } from './icons.tsx';
 
 /** A read-only value with a Copy button; falls back to selecting the text when the clipboard is refused. */
 export function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TicketComment" ADD COLUMN     "emailId" UUID;

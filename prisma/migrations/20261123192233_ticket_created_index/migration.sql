@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Ticket_tenantId_createdAt_idx" ON "Ticket"("tenantId", "createdAt");

@@ -1,0 +1,49 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { afterEach, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { TurnBatchedWebSocket } from './turn-batched-socket.ts';
+
+let wss: WebSocketServer | null = null;
+afterEach(async () => {
+  for (const client of wss?.clients ?? []) client.terminate();
+  await new Promise((done) => wss?.close(done) ?? done(undefined));
+  wss = null;
+});
+
+const connectPair = async () => {
+  wss = new WebSocketServer({ port: 0, host: '127.0.0.1', WebSocket: TurnBatchedWebSocket });
+  await once(wss, 'listening');
+  const serverSide = once(wss, 'connection') as Promise<[WebSocket]>;
+  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+  await once(client, 'open');
+  const [socket] = await serverSide;
+  return { client, socket };
+};
+
+it('delivers every message of a turn, in order, intact', async () => {
+  const { client, socket } = await connectPair();
+  const received: string[] = [];
+  const all = new Promise<void>((done) =>
+    client.on('message', (data: Buffer) => {
+      received.push(data.toString());
+      if (received.length === 500) done();
+    }),
+  );
+  // One turn: all of these are corked together and leave when the turn ends.
+  for (let i = 0; i < 500; i++) socket.send(JSON.stringify({ i, pad: 'x'.repeat(i) }));
+  await all;
+  expect(received.map((r) => (JSON.parse(r) as { i: number }).i)).toEqual(Array.from({ length: 500 }, (_, i) => i));
+  client.terminate();
+});
+
+it('keeps delivering across turns (the socket is uncorked after each)', async () => {
+  const { client, socket } = await connectPair();
+  for (let i = 0; i < 3; i++) {
+    const next = once(client, 'message') as Promise<[Buffer]>;
+    socket.send(`turn ${i}`);
+    const [data] = await next;
+    expect(data.toString()).toBe(`turn ${i}`);
+  }
+  client.terminate();
+});

@@ -1,0 +1,38 @@
+import type { Socket } from 'node:net';
+import { WebSocket } from 'ws';
+
+/**
+ * Fan-out is bound by system calls: one `write` per message per socket. This server-side
+ * WebSocket corks its TCP socket on the first send of an event-loop turn and uncorks every corked
+ * socket once the turn's work is done (setImmediate), so a burst of events — a Redis read often
+ * carries several — leaves each socket in one write. It changes when bytes leave within the turn,
+ * never their order or content.
+ */
+type SendOptions = Exclude<Parameters<WebSocket['send']>[1], ((err?: Error) => void) | undefined>;
+
+const corked = new Set<Socket>();
+let flushScheduled = false;
+
+const uncorkAll = () => {
+  flushScheduled = false;
+  for (const socket of corked) socket.uncork();
+  corked.clear();
+};
+
+export class TurnBatchedWebSocket extends WebSocket {
+  override send(data: Parameters<WebSocket['send']>[0], cb?: (err?: Error) => void): void;
+  override send(data: Parameters<WebSocket['send']>[0], options: SendOptions, cb?: (err?: Error) => void): void;
+  override send(...args: [Parameters<WebSocket['send']>[0], ...unknown[]]): void {
+    // `_socket` is ws's own handle on the TCP socket (not in its typings); absent before upgrade.
+    const socket = (this as unknown as { _socket?: Socket })._socket;
+    if (socket && !corked.has(socket) && !socket.destroyed) {
+      socket.cork();
+      corked.add(socket);
+      if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(uncorkAll);
+      }
+    }
+    (super.send as (...a: unknown[]) => void).apply(this, args);
+  }
+}

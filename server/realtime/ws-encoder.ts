@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * tRPC's WebSocket encoder, JSON like the default one, with one difference that decides fan-out
+ * cost: an event is serialised once per node, not once per subscriber. Every subscription of a
+ * tenant on this node yields the same event object (the bus parses a message once and hands the
+ * same objects to every local listener), so its JSON is cached by object identity and spliced
+ * into each subscriber's envelope (its subscription id and tracked id differ per client). The
+ * bytes on the wire are exactly what JSON.stringify would produce.
+ */
+const serialised = new WeakMap<object, string>();
+
+// Unguessable, so no client-chosen value in the envelope (a subscription id) can stand in for it.
+const HOLE = `\u0000switchboard-event-${randomUUID()}\u0000`;
+const HOLE_JSON = JSON.stringify(HOLE);
+
+const eventJson = (event: object): string => {
+  let json = serialised.get(event);
+  if (json === undefined) {
+    json = JSON.stringify(event);
+    serialised.set(event, json);
+  }
+  return json;
+};
+
+export const encodeMessage = (data: unknown): string => {
+  let shared: string | null = null;
+  const json = JSON.stringify(data, function (this: unknown, key: string, value: unknown) {
+    // Only a stream item's event ({ kind: 'event', event }) is shared between subscribers.
+    if (key === 'event' && shared === null && typeof value === 'object' && value !== null && (this as { kind?: unknown }).kind === 'event') {
+      shared = eventJson(value);
+      return HOLE;
+    }
+    return value;
+  });
+  if (shared === null) return json;
+  const at = json.indexOf(HOLE_JSON);
+  return json.slice(0, at) + shared + json.slice(at + HOLE_JSON.length);
+};
+
+export const sharedEventEncoder = {
+  encode: encodeMessage,
+  decode: (data: string | ArrayBuffer | Uint8Array): unknown => {
+    // Text frames only, as tRPC's default JSON encoder.
+    if (typeof data !== 'string') throw new Error('expected a text frame');
+    return JSON.parse(data);
+  },
+};
