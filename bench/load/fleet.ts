@@ -85,9 +85,11 @@ const addTrpcSubscriber = (opts: TrpcOptions): Promise<Subscriber> =>
     };
     const subscription = client.events.stream.subscribe(opts.lastEventId ? { lastEventId: opts.lastEventId } : undefined, {
       onData: ({ data }: { data: StreamItem }) => {
-        if (data.kind === 'event') {
-          onSeq(sub, data.event.seq);
-          if (data.event.type === 'message.created') onBody(sub, data.event.payload.message.body);
+        if (data.kind === 'events') {
+          for (const event of data.events) {
+            onSeq(sub, event.seq);
+            if (event.type === 'message.created') onBody(sub, event.payload.message.body);
+          }
           opts.onProgress?.(sub);
         } else if (data.kind === 'ready' || data.kind === 'resync') {
           sub.lastSeq = data.headSeq;

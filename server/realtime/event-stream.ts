@@ -1,10 +1,8 @@
-import { MAX_REPLAY_EVENTS, type StreamItem, type TenantEvent } from '../../src/contracts/events.ts';
+import { MAX_EVENTS_PER_ITEM, MAX_REPLAY_EVENTS, type StreamItem, type TenantEvent } from '../../src/contracts/events.ts';
 import type { Db } from '../db/client.ts';
 import type { Bus } from './bus.ts';
 import { readEvents, readHeadSeq } from './event-log.ts';
 import { readCommittedRange } from './shared-log-reads.ts';
-
-const PAGE = 500;
 
 export type StreamOptions = {
   db: Db;
@@ -51,9 +49,17 @@ const sharedHeadSeq = (db: Db, tenantId: string): Promise<number> => {
  * the replay is missed; the seq cursor drops what both paths deliver. A live event that skips
  * ahead (another node published out of order, or a message was lost) is preceded by the missing
  * range read from the log, which is already committed because commit order equals seq order.
+ *
+ * Events go out in batches: a replayed page is one item, and whatever arrived live while the
+ * consumer was busy with the previous item is the next one. The per-item cost (the subscription's
+ * async-iterator chain, one WebSocket frame) is what bounds fan-out, so a subscriber that falls
+ * behind catches up with fewer, larger items instead of queueing more of them. Where a batch is
+ * exactly what the bus (or a shared log read) delivered, it is that same array, which the
+ * WebSocket encoder then serialises once for every subscriber on the node.
  */
 export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCheckMs = HEAD_CHECK_MS }: StreamOptions): AsyncGenerator<StreamItem> {
-  let buffer: TenantEvent[] = [];
+  let arrived: TenantEvent[][] = [];
+  let arrivedCount = 0;
   let overflowed = false;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -62,11 +68,13 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
     w?.();
   };
   const unsubscribe = await bus.subscribe(tenantId, (events) => {
-    if (overflowed) return;
-    buffer.push(...events);
+    if (overflowed || events.length === 0) return;
+    arrived.push(events);
+    arrivedCount += events.length;
     // A consumer this far behind reads from the log instead of holding events in memory.
-    if (buffer.length > MAX_REPLAY_EVENTS) {
-      buffer = [];
+    if (arrivedCount > MAX_REPLAY_EVENTS) {
+      arrived = [];
+      arrivedCount = 0;
       overflowed = true;
     }
     notify();
@@ -90,13 +98,13 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
     async function* fromLog(beforeSeq?: number): AsyncGenerator<StreamItem> {
       for (;;) {
         if (beforeSeq !== undefined && cursor + 1 >= beforeSeq) return;
-        const range = { afterSeq: cursor, limit: PAGE };
+        const range = { afterSeq: cursor, limit: MAX_EVENTS_PER_ITEM };
         const page = beforeSeq === undefined ? await readEvents(db, tenantId, range) : await readCommittedRange(db, tenantId, { ...range, beforeSeq });
-        for (const event of page) {
-          cursor = event.seq;
-          yield { kind: 'event', event };
+        if (page.length > 0) {
+          cursor = page[page.length - 1]!.seq;
+          yield { kind: 'events', events: page };
         }
-        if (page.length < PAGE || signal.aborted) return;
+        if (page.length < MAX_EVENTS_PER_ITEM || signal.aborted) return;
       }
     }
 
@@ -110,7 +118,7 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
         yield* fromLog();
         continue;
       }
-      if (buffer.length === 0) {
+      if (arrived.length === 0) {
         let timer: NodeJS.Timeout | undefined;
         const quiet = await new Promise<boolean>((resolve) => {
           wake = () => resolve(false);
@@ -121,18 +129,41 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
         if (quiet && !signal.aborted && (await sharedHeadSeq(db, tenantId)) > cursor) yield* fromLog();
         continue;
       }
-      const batch = buffer.sort((a, b) => a.seq - b.seq);
-      buffer = [];
-      for (const event of batch) {
-        if (event.seq <= cursor) continue;
-        if (event.seq > cursor + 1) yield* fromLog(event.seq);
-        if (event.seq <= cursor) continue;
-        cursor = event.seq;
-        yield { kind: 'event', event };
+      const batches = arrived;
+      arrived = [];
+      arrivedCount = 0;
+      // One bus message, all new and in order (the common case): pass its array on as it is.
+      const only = batches.length === 1 ? batches[0]! : null;
+      if (only && only[0]!.seq === cursor + 1 && only.length <= MAX_EVENTS_PER_ITEM && isConsecutive(only)) {
+        cursor = only[only.length - 1]!.seq;
+        yield { kind: 'events', events: only };
+        continue;
       }
+      let run: TenantEvent[] = [];
+      for (const event of batches.flat().sort((a, b) => a.seq - b.seq)) {
+        if (event.seq <= cursor) continue;
+        if (event.seq > cursor + 1) {
+          if (run.length > 0) yield { kind: 'events', events: run };
+          run = [];
+          yield* fromLog(event.seq);
+          if (event.seq <= cursor) continue;
+        }
+        cursor = event.seq;
+        run.push(event);
+        if (run.length === MAX_EVENTS_PER_ITEM) {
+          yield { kind: 'events', events: run };
+          run = [];
+        }
+      }
+      if (run.length > 0) yield { kind: 'events', events: run };
     }
   } finally {
     signal.removeEventListener('abort', notify);
     unsubscribe();
   }
 }
+
+const isConsecutive = (events: TenantEvent[]): boolean => {
+  for (let i = 1; i < events.length; i++) if (events[i]!.seq !== events[i - 1]!.seq + 1) return false;
+  return true;
+};

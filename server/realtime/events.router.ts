@@ -1,5 +1,6 @@
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
+import { lastSeqOf } from '../../src/contracts/events.ts';
 import { t } from '../trpc/init.ts';
 import { agentProcedure } from '../trpc/procedures.ts';
 import { streamEvents } from './event-stream.ts';
@@ -18,8 +19,6 @@ export const eventsRouter = t.router({
       lastSeq: input?.lastEventId == null ? null : Number(input.lastEventId),
       signal: signal ?? new AbortController().signal,
     });
-    for await (const item of items) {
-      yield tracked(String(item.kind === 'event' ? item.event.seq : item.headSeq), item);
-    }
+    for await (const item of items) yield tracked(String(lastSeqOf(item)), item);
   }),
 });

@@ -14,28 +14,41 @@ const envelope = (subscriptionId: number | string, item: unknown) => ({ id: subs
 describe('encodeMessage', () => {
   it('produces exactly the bytes JSON.stringify does, for events and every other message', () => {
     const messages = [
-      envelope(1, { kind: 'event', event }),
+      envelope(1, { kind: 'events', events: [event] }),
+      envelope(6, { kind: 'events', events: [event, { ...event, seq: 43 }] }),
+      envelope(7, { kind: 'events', events: [] }),
+      // Not plain events (a toJSON): serialised as JSON.stringify would, not from the cache.
+      envelope(8, { kind: 'events', events: [{ toJSON: () => 'custom' }] }),
       envelope('sub-7', { kind: 'ready', headSeq: 3 }),
       envelope(2, { kind: 'resync', headSeq: 9 }),
       { id: 3, result: { type: 'stopped' } },
       { id: 4, error: { message: 'nope', code: -32600, data: { code: 'BAD_REQUEST' } } },
-      // Not a stream item: a field named "event" elsewhere is left alone.
-      envelope(5, { kind: 'other', event: { a: 1 } }),
+      // Not a stream item: a field named "events" elsewhere is left alone.
+      envelope(5, { kind: 'other', events: [{ a: 1 }] }),
     ];
     for (const m of messages) expect(encodeMessage(m)).toBe(JSON.stringify(m));
   });
 
-  it('serialises one event object once however many subscribers it is sent to', () => {
+  it('serialises one event object once however many subscribers and batches it is sent in', () => {
     let serialisations = 0;
     // A getter runs every time the object is serialised.
     const counted = Object.defineProperty({ ...event }, 'payload', { enumerable: true, get: () => (serialisations++, event.payload) });
-    const frames = Array.from({ length: 1000 }, (_, i) => encodeMessage(envelope(i, { kind: 'event', event: counted })));
+    const shared = [counted];
+    const frames = Array.from({ length: 1000 }, (_, i) => encodeMessage(envelope(i, { kind: 'events', events: i % 2 ? shared : [counted] })));
     expect(serialisations).toBe(1);
-    expect(frames.map((f) => JSON.parse(f) as unknown)).toEqual(Array.from({ length: 1000 }, (_, i) => JSON.parse(JSON.stringify(envelope(i, { kind: 'event', event })))));
+    expect(frames.map((f) => JSON.parse(f) as unknown)).toEqual(Array.from({ length: 1000 }, (_, i) => JSON.parse(JSON.stringify(envelope(i, { kind: 'events', events: [event] })))));
+  });
+
+  it('joins one shared batch once', () => {
+    const batch = [event, { ...event, seq: 43 }];
+    const first = encodeMessage(envelope(1, { kind: 'events', events: batch }));
+    // Changing the array after it was sent does not change what it encodes to: batches are immutable.
+    batch.push({ ...event, seq: 44 });
+    expect(encodeMessage(envelope(1, { kind: 'events', events: batch }))).toBe(first);
   });
 
   it('cannot be confused by a client-chosen subscription id', () => {
-    const sneaky = envelope('\u0000switchboard-event-guess\u0000', { kind: 'event', event });
+    const sneaky = envelope('\u0000switchboard-events-guess\u0000', { kind: 'events', events: [event] });
     expect(encodeMessage(sneaky)).toBe(JSON.stringify(sneaky));
   });
 

@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 
 /**
  * tRPC's WebSocket encoder, JSON like the default one, with one difference that decides fan-out
- * cost: an event is serialised once per node, not once per subscriber. Every subscription of a
- * tenant on this node yields the same event object (the bus parses a message once and hands the
- * same objects to every local listener), so its JSON is cached by object identity and spliced
- * into each subscriber's envelope (its subscription id and tracked id differ per client). The
- * bytes on the wire are exactly what JSON.stringify would produce.
+ * cost: events are serialised once per node, not once per subscriber. Every subscription of a
+ * tenant on this node yields the same event objects (the bus parses a message once and hands the
+ * same objects to every local listener; replays of one range share one read), so their JSON is
+ * cached by object identity and spliced into each subscriber's envelope (its subscription id and
+ * tracked id differ per client). The bytes on the wire are exactly what JSON.stringify would
+ * produce.
  */
 const serialised = new WeakMap<object, string>();
 
 // Unguessable, so no client-chosen value in the envelope (a subscription id) can stand in for it.
-const HOLE = `\u0000switchboard-event-${randomUUID()}\u0000`;
+const HOLE = `\u0000switchboard-events-${randomUUID()}\u0000`;
 const HOLE_JSON = JSON.stringify(HOLE);
 
 const eventJson = (event: object): string => {
@@ -23,13 +24,25 @@ const eventJson = (event: object): string => {
   return json;
 };
 
+// The same array (a bus message, a shared page) is joined once; a subscriber's own batch reuses
+// its events' JSON. Null: not plain event objects, so JSON.stringify handles it as usual.
+const eventsJson = (events: unknown[]): string | null => {
+  let json = serialised.get(events);
+  if (json === undefined) {
+    if (!events.every((e) => typeof e === 'object' && e !== null && !('toJSON' in e))) return null;
+    json = `[${(events as object[]).map(eventJson).join(',')}]`;
+    serialised.set(events, json);
+  }
+  return json;
+};
+
 export const encodeMessage = (data: unknown): string => {
   let shared: string | null = null;
   const json = JSON.stringify(data, function (this: unknown, key: string, value: unknown) {
-    // Only a stream item's event ({ kind: 'event', event }) is shared between subscribers.
-    if (key === 'event' && shared === null && typeof value === 'object' && value !== null && (this as { kind?: unknown }).kind === 'event') {
-      shared = eventJson(value);
-      return HOLE;
+    // Only a stream item's events ({ kind: 'events', events }) are shared between subscribers.
+    if (key === 'events' && shared === null && Array.isArray(value) && (this as { kind?: unknown }).kind === 'events') {
+      shared = eventsJson(value);
+      if (shared !== null) return HOLE;
     }
     return value;
   });

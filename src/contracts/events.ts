@@ -71,14 +71,22 @@ export type EventDraft = {
 export type TenantEvent = EventDraft & { tenantId: string; seq: number; createdAt: string };
 
 /**
- * What `events.stream` yields: an event; `ready` first for a fresh subscription (its id is the
- * head, so a reconnect before any event resumes from there instead of silently starting over);
- * or `resync`, telling the client to refetch everything.
+ * What `events.stream` yields: consecutive events in seq order (one item for a replayed page or
+ * for whatever arrived live while the client's previous item was being sent: a client that falls
+ * behind gets fewer, larger items instead of a growing queue); `ready` first for a fresh
+ * subscription (its id is the head, so a reconnect before any event resumes from there instead of
+ * silently starting over); or `resync`, telling the client to refetch everything. An item's id is
+ * its last seq.
  */
 export type StreamItem =
-  | { kind: 'event'; event: TenantEvent }
+  | { kind: 'events'; events: TenantEvent[] }
   | { kind: 'ready'; headSeq: number }
   | { kind: 'resync'; headSeq: number };
 
 /** A client further behind than this gets a resync marker instead of a replay. */
 export const MAX_REPLAY_EVENTS = 10_000;
+
+/** The most events in one `events` item (a replayed page, or a live backlog in slices). */
+export const MAX_EVENTS_PER_ITEM = 500;
+
+export const lastSeqOf = (item: StreamItem): number => (item.kind === 'events' ? item.events[item.events.length - 1]!.seq : item.headSeq);

@@ -1,12 +1,16 @@
 import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_REPLAY_EVENTS, type StreamItem } from '../../src/contracts/events.ts';
+import { lastSeqOf, MAX_EVENTS_PER_ITEM, MAX_REPLAY_EVENTS, type StreamItem, type TenantEvent } from '../../src/contracts/events.ts';
 import { streamEvents } from '../../server/realtime/event-stream.ts';
-import { Collector, commitEvents, seqOf } from '../support/events.ts';
+import { Collector, commitEvents, eventsOf } from '../support/events.ts';
 import { createWorkspace } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** One event or a marker: what a test steps through. */
+type Entry = { kind: 'event'; event: TenantEvent } | Exclude<StreamItem, { kind: 'events' }>;
+const seqOf = (entry: Entry): number => (entry.kind === 'event' ? entry.event.seq : -1);
 
 describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis)', ({ redis }) => {
   let app: TestApp;
@@ -15,15 +19,28 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
   });
   afterAll(() => app.stop());
 
-  /** Drives the stream generator directly, so a test controls exactly when each step runs. */
+  /**
+   * Drives the stream generator directly, so a test controls exactly when each step runs. `next`
+   * hands out one event at a time (or a marker) whatever the batching; `nextItem` the raw items.
+   */
   const openStream = (tenantId: string, lastSeq: number | null, headCheckMs?: number) => {
     const controller = new AbortController();
     const stream = streamEvents({ db: app.deps.db, bus: app.deps.bus, tenantId, lastSeq, signal: controller.signal, headCheckMs });
+    const queued: Entry[] = [];
+    const nextItem = async (): Promise<StreamItem> => {
+      const result = await stream.next();
+      if (result.done) throw new Error('stream ended');
+      return result.value;
+    };
     return {
-      next: async (): Promise<StreamItem> => {
-        const result = await stream.next();
-        if (result.done) throw new Error('stream ended');
-        return result.value;
+      nextItem,
+      next: async (): Promise<Entry> => {
+        if (queued.length === 0) {
+          const item = await nextItem();
+          if (item.kind === 'events') queued.push(...item.events.map((event) => ({ kind: 'event' as const, event })));
+          else queued.push(item);
+        }
+        return queued.shift()!;
       },
       close: async () => {
         controller.abort();
@@ -31,6 +48,38 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
       },
     };
   };
+
+  it('replays a range as one item, and sends a live backlog as one item once the consumer reads again', async () => {
+    const { tenantId } = await createWorkspace(app.url); // seq 1
+    await commitEvents(app.deps, tenantId, 4); // seq 2-5
+    const stream = openStream(tenantId, 0);
+    const replay = await stream.nextItem();
+    expect(eventsOf(replay).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(lastSeqOf(replay)).toBe(5);
+    const pending = stream.nextItem();
+    await commitEvents(app.deps, tenantId, 1); // seq 6: wakes the consumer
+    expect(eventsOf(await pending).map((e) => e.seq)).toEqual([6]);
+    // The consumer is not reading while three transactions publish: it gets them together. A bus
+    // listener added after the stream's hears each message after the stream has it.
+    const heard = new Collector<number>();
+    const stopListening = await app.deps.bus.subscribe(tenantId, (events) => events.forEach((e) => heard.push(e.seq)));
+    for (let i = 0; i < 3; i++) await commitEvents(app.deps, tenantId, 2); // seq 7-12
+    await heard.until((seqs) => seqs.includes(12));
+    stopListening();
+    const backlog = await stream.nextItem();
+    expect(eventsOf(backlog).map((e) => e.seq)).toEqual(range(7, 12));
+    expect(lastSeqOf(backlog)).toBe(12);
+    await stream.close();
+  });
+
+  it(`replays in items of at most ${MAX_EVENTS_PER_ITEM} events`, async () => {
+    const { tenantId } = await createWorkspace(app.url);
+    await commitEvents(app.deps, tenantId, MAX_EVENTS_PER_ITEM + 10, { publish: false });
+    const stream = openStream(tenantId, 0);
+    const sizes = [eventsOf(await stream.nextItem()).length, eventsOf(await stream.nextItem()).length];
+    expect(sizes).toEqual([MAX_EVENTS_PER_ITEM, 11]);
+    await stream.close();
+  });
 
   it('does not lose events committed while the replay is running', async () => {
     const { tenantId } = await createWorkspace(app.url); // seq 1: the founder joined
@@ -127,8 +176,8 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     await refused;
     await commitEvents(app.deps, tenantId, 1, { publish: false });
     admin.cookie = cookie;
-    await items.until((s) => s.some((i) => i.kind === 'event'));
-    expect(items.items.filter((i) => i.kind === 'event').map(seqOf)).toEqual([2]);
+    await items.until((s) => s.some((i) => i.kind === 'events'));
+    expect(items.items.flatMap(eventsOf).map((e) => e.seq)).toEqual([2]);
     subscription.unsubscribe();
   });
 
@@ -139,7 +188,7 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     const errors: unknown[] = [];
     const subscription = client.events.stream.subscribe(
       { lastEventId: '0' },
-      { onData: (item) => seen.push(seqOf(item.data)), onError: (err) => errors.push(err) },
+      { onData: (item) => eventsOf(item.data).forEach((e) => seen.push(e.seq)), onError: (err) => errors.push(err) },
     );
     await seen.until((s) => s.length >= 1);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { Collector } from '../support/events.ts';
+import { Collector, eventsOf } from '../support/events.ts';
 import { createWorkspace, addMember } from '../support/factories.ts';
 import { ApiUser } from '../support/api-client.ts';
 import { TEST_REDIS_URL } from '../support/env.ts';
@@ -26,7 +26,7 @@ it('delivers an event committed through node A to a subscriber connected to node
   const seen = new Collector<string>();
   const ready = new Collector<true>();
   const subscription = client.events.stream.subscribe(undefined, {
-    onData: ({ data }) => (data.kind === 'ready' ? ready.push(true) : data.kind === 'event' && seen.push(data.event.type)),
+    onData: ({ data }) => (data.kind === 'ready' ? ready.push(true) : eventsOf(data).forEach((e) => seen.push(e.type))),
   });
   await ready.until((r) => r.length > 0);
 

@@ -23,7 +23,8 @@ export const commitEvents = async (
   return events;
 };
 
-export const seqOf = (item: StreamItem): number => (item.kind === 'event' ? item.event.seq : -1);
+/** The events an item carries (none for `ready` and `resync`). */
+export const eventsOf = (item: StreamItem): TenantEvent[] => (item.kind === 'events' ? item.events : []);
 
 /** Collects a subscription's items and lets a test wait until a condition over them holds. */
 export class Collector<T> {

@@ -116,7 +116,7 @@ export const watchEvents = (user: ApiUser, lastEventId = '0', { waitMs = WAIT_MS
       },
     },
   );
-  const events = () => items.flatMap((i) => (i.kind === 'event' ? [i.event] : []));
+  const events = () => items.flatMap((i) => (i.kind === 'events' ? i.events : []));
   /** Resolves with the events seen so far once `done(events)` holds; fails after a deadline, listing what arrived. */
   const until = (done: (seen: TenantEvent[]) => boolean): Promise<TenantEvent[]> =>
     new Promise((resolve, reject) => {

@@ -29,8 +29,8 @@ export const useEventStream = () => {
     onData: ({ data: item }) => {
       hasCursor.current = true;
       switch (item.kind) {
-        case 'event':
-          dispatchTenantEvent(item.event);
+        case 'events':
+          for (const event of item.events) dispatchTenantEvent(event);
           return;
         case 'resync':
           void queryClient.invalidateQueries();
