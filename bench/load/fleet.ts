@@ -83,7 +83,7 @@ const addTrpcSubscriber = (opts: TrpcOptions): Promise<Subscriber> =>
         void wsClient.close();
       },
     };
-    const subscription = client.events.stream.subscribe(opts.lastEventId ? { lastEventId: opts.lastEventId } : undefined, {
+    const subscription = client.events.stream.subscribe({ streamId: 'bench', ...(opts.lastEventId ? { lastEventId: opts.lastEventId } : {}) }, {
       onData: ({ data }: { data: StreamItem }) => {
         if (data.kind === 'events') {
           for (const event of data.events) {

@@ -10,6 +10,7 @@ import { SESSION_ENDED_CLOSE_CODE, SocketRegistry } from '../realtime/socket-reg
 import { trackAgentSockets } from '../realtime/agent-presence.ts';
 import { TurnBatchedWebSocket } from '../realtime/turn-batched-socket.ts';
 import { sharedEventEncoder } from '../realtime/ws-encoder.ts';
+import { captureStreamSubscriptions } from '../realtime/stream-subscriptions.ts';
 import { hashToken } from '../auth/token.ts';
 import { appRouter } from '../trpc/app-router.ts';
 import { createContextFactory } from '../trpc/context.ts';
@@ -101,6 +102,7 @@ export const startServer = async (
       .then(({ user }) => {
         if (!user) return refuseUpgrade(socket, 401, 'Unauthorized');
         wss.handleUpgrade(req, socket, head, (ws) => {
+          captureStreamSubscriptions(ws);
           sockets.add(ws, { userId: user.id, sessionKey: hashToken(token) });
           agentSockets.track(ws, { tenantId: user.tenantId, userId: user.id });
           wss.emit('connection', ws, req);

@@ -16,9 +16,18 @@ export type StreamOptions = {
    * Redis reconnect is otherwise only noticed when the tenant's next event arrives.
    */
   headCheckMs?: number;
+  /**
+   * Writes a live batch straight to the subscriber (its tRPC frame), bypassing the async-iterator
+   * chain. Used only while the stream is parked, caught up, waiting for the bus: every item
+   * yielded before has then been sent, so a direct write cannot overtake one.
+   */
+  direct?: (events: TenantEvent[]) => void;
 };
 
 const HEAD_CHECK_MS = 15_000;
+
+/** Live batches written by the fast path (`direct`), for tests and the bench to see it working. */
+export const streamCounters = { directBatches: 0 };
 
 /**
  * Quiet streams of one tenant on this node share one head read per second. The check is a safety
@@ -57,7 +66,11 @@ const sharedHeadSeq = (db: Db, tenantId: string): Promise<number> => {
  * exactly what the bus (or a shared log read) delivered, it is that same array, which the
  * WebSocket encoder then serialises once for every subscriber on the node.
  */
-export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCheckMs = HEAD_CHECK_MS }: StreamOptions): AsyncGenerator<StreamItem> {
+export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCheckMs = HEAD_CHECK_MS, direct }: StreamOptions): AsyncGenerator<StreamItem> {
+  // The last seq delivered (set from the head or `lastSeq` before anything is delivered).
+  let cursor = 0;
+  // Waiting for the bus with nothing in hand: the only state in which `direct` may write.
+  let parked = false;
   let arrived: TenantEvent[][] = [];
   let arrivedCount = 0;
   let overflowed = false;
@@ -69,6 +82,13 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
   };
   const unsubscribe = await bus.subscribe(tenantId, (events) => {
     if (overflowed || events.length === 0) return;
+    // The fast path: caught up and idle, and this is exactly what comes next.
+    if (direct && parked && arrived.length === 0 && !signal.aborted && events[0]!.seq === cursor + 1 && events.length <= MAX_EVENTS_PER_ITEM && isConsecutive(events)) {
+      cursor = events[events.length - 1]!.seq;
+      streamCounters.directBatches++;
+      direct(events);
+      return;
+    }
     arrived.push(events);
     arrivedCount += events.length;
     // A consumer this far behind reads from the log instead of holding events in memory.
@@ -83,7 +103,6 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
 
   try {
     const head = await readHeadSeq(db, tenantId);
-    let cursor: number;
     if (lastSeq === null) {
       yield { kind: 'ready', headSeq: head };
       cursor = head;
@@ -120,10 +139,12 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
       }
       if (arrived.length === 0) {
         let timer: NodeJS.Timeout | undefined;
+        parked = true;
         const quiet = await new Promise<boolean>((resolve) => {
           wake = () => resolve(false);
           timer = setTimeout(() => resolve(true), headCheckMs);
         });
+        parked = false;
         clearTimeout(timer);
         wake = null;
         if (quiet && !signal.aborted && (await sharedHeadSeq(db, tenantId)) > cursor) yield* fromLog();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeMessage, sharedEventEncoder } from './ws-encoder.ts';
+import { encodeEventsFrame, encodeMessage, sharedEventEncoder } from './ws-encoder.ts';
 
 const event = {
   tenantId: 't1',
@@ -45,6 +45,19 @@ describe('encodeMessage', () => {
     // Changing the array after it was sent does not change what it encodes to: batches are immutable.
     batch.push({ ...event, seq: 44 });
     expect(encodeMessage(envelope(1, { kind: 'events', events: batch }))).toBe(first);
+  });
+
+  it('writes a direct frame byte for byte as the tRPC adapter frames a tracked item', () => {
+    const events = [event, { ...event, seq: 43 }];
+    // What the adapter builds for `yield tracked('43', item)`: result { type, data: { id, data }, id }.
+    const adapterFrame = (id: number | string, jsonrpc?: '2.0') => {
+      const result: Record<string, unknown> = { type: 'data', data: { kind: 'events', events } };
+      result.id = '43';
+      result.data = { id: '43', data: { kind: 'events', events } };
+      return encodeMessage({ id, jsonrpc, result });
+    };
+    expect(encodeEventsFrame({ id: 7, jsonrpc: '2.0' }, events)).toBe(adapterFrame(7, '2.0'));
+    expect(encodeEventsFrame({ id: 'a"b' }, events)).toBe(adapterFrame('a"b'));
   });
 
   it('cannot be confused by a client-chosen subscription id', () => {

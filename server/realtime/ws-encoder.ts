@@ -36,6 +36,20 @@ const eventsJson = (events: unknown[]): string | null => {
   return json;
 };
 
+/** Where a stream's frames go: its tRPC subscription id (and JSON-RPC version, when the client sent one). */
+export type SubscriptionTarget = { id: string | number; jsonrpc?: '2.0' };
+
+/**
+ * The frame tRPC's WebSocket adapter would send for a tracked `{ kind: 'events', events }` item
+ * of this subscription, byte for byte (same keys, same order), without going through the
+ * adapter's per-item machinery: the live fast path of `events.stream`.
+ */
+export const encodeEventsFrame = (target: SubscriptionTarget, events: Array<{ seq: number }>): string => {
+  const id = JSON.stringify(String(events[events.length - 1]!.seq));
+  const head = `{"id":${JSON.stringify(target.id)},${target.jsonrpc === undefined ? '' : `"jsonrpc":${JSON.stringify(target.jsonrpc)},`}`;
+  return `${head}"result":{"type":"data","data":{"id":${id},"data":{"kind":"events","events":${eventsJson(events) ?? JSON.stringify(events)}}},"id":${id}}}`;
+};
+
 export const encodeMessage = (data: unknown): string => {
   let shared: string | null = null;
   const json = JSON.stringify(data, function (this: unknown, key: string, value: unknown) {

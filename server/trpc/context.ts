@@ -14,6 +14,8 @@ export type Context = {
   appUrl: string;
   sessionToken: string | null;
   transport: 'http' | 'ws';
+  /** The connection a WebSocket call came on (null over HTTP). */
+  socket: WebSocket | null;
   /** Filled in by the session middleware, so the request's log line can name tenant and user. */
   actor: { tenantId?: string; userId?: string };
   setCookie: (cookie: string) => void;
@@ -33,6 +35,7 @@ export const createContextFactory =
       appUrl: deps.config.publicUrl ?? requestOrigin(req),
       sessionToken: deps.lucia.readSessionCookie(req.headers.cookie ?? ''),
       transport: isHttp ? 'http' : 'ws',
+      socket: isHttp ? null : res,
       actor: {},
       setCookie: (cookie) => {
         if (isHttp && !res.headersSent) res.appendHeader('Set-Cookie', cookie);

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastSeqOf, MAX_EVENTS_PER_ITEM, MAX_REPLAY_EVENTS, type StreamItem, type TenantEvent } from '../../src/contracts/events.ts';
-import { streamEvents } from '../../server/realtime/event-stream.ts';
+import { streamCounters, streamEvents } from '../../server/realtime/event-stream.ts';
 import { Collector, commitEvents, eventsOf } from '../support/events.ts';
 import { createWorkspace } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -48,6 +48,74 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
       },
     };
   };
+
+  /**
+   * The stream with a direct sink, consumed as the adapter does (always asking for the next item):
+   * events arrive through whichever path the stream takes, in one queue.
+   */
+  const openDirectStream = (tenantId: string, lastSeq: number | null, headCheckMs?: number) => {
+    const controller = new AbortController();
+    const seen = new Collector<Entry>();
+    const direct: TenantEvent[][] = [];
+    const stream = streamEvents({
+      db: app.deps.db,
+      bus: app.deps.bus,
+      tenantId,
+      lastSeq,
+      signal: controller.signal,
+      headCheckMs,
+      direct: (events) => {
+        direct.push(events);
+        events.forEach((event) => seen.push({ kind: 'event', event }));
+      },
+    });
+    const pumped = (async () => {
+      for await (const item of stream) {
+        if (item.kind === 'events') item.events.forEach((event) => seen.push({ kind: 'event', event }));
+        else seen.push(item);
+      }
+    })();
+    const seqs = () => seen.items.map(seqOf);
+    return {
+      seen,
+      seqs,
+      direct,
+      until: (n: number) => seen.until((items) => items.length >= n),
+      close: async () => {
+        controller.abort();
+        await pumped;
+      },
+    };
+  };
+
+  it('writes live events directly once caught up, and fills a gap from the log first', async () => {
+    const { tenantId } = await createWorkspace(app.url); // seq 1
+    await commitEvents(app.deps, tenantId, 2); // seq 2-3
+    const stream = openDirectStream(tenantId, 0);
+    await stream.until(3);
+    await commitEvents(app.deps, tenantId, 2); // seq 4-5: live, written directly
+    await stream.until(5);
+    expect(stream.direct.map((b) => b.map((e) => e.seq))).toEqual([[4, 5]]);
+    await commitEvents(app.deps, tenantId, 1, { publish: false }); // seq 6: its publish is lost
+    await commitEvents(app.deps, tenantId, 1); // seq 7: not next, so the stream reads 6 first
+    await stream.until(7);
+    expect(stream.seqs()).toEqual(range(1, 7));
+    expect(stream.direct.flat().map((e) => e.seq)).not.toContain(6);
+    await commitEvents(app.deps, tenantId, 1); // seq 8: caught up again, direct again
+    await stream.until(8);
+    expect(stream.direct.at(-1)!.map((e) => e.seq)).toEqual([8]);
+    await stream.close();
+  });
+
+  it('notices a lost publish while parked for direct writes', async () => {
+    const { tenantId } = await createWorkspace(app.url);
+    const stream = openDirectStream(tenantId, null, 50);
+    await stream.until(1); // ready
+    await commitEvents(app.deps, tenantId, 1, { publish: false });
+    await stream.until(2);
+    expect(stream.seqs()).toEqual([-1, 2]);
+    await stream.close();
+  });
 
   it('replays a range as one item, and sends a live backlog as one item once the consumer reads again', async () => {
     const { tenantId } = await createWorkspace(app.url); // seq 1
@@ -181,13 +249,17 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     subscription.unsubscribe();
   });
 
-  it('delivers every event exactly once, in order, to a subscriber that keeps dropping and resuming', async () => {
+  it.each([
+    { path: 'through the adapter', streamId: undefined },
+    { path: 'written directly when live', streamId: 'tab-1' },
+  ])('delivers every event exactly once, in order, to a subscriber that keeps dropping and resuming ($path)', async ({ streamId }) => {
     const { admin, tenantId } = await createWorkspace(app.url);
     const { client, wsClient } = admin.live({ retryDelayMs: 5 });
     const seen = new Collector<number>();
     const errors: unknown[] = [];
+    const directBefore = streamCounters.directBatches;
     const subscription = client.events.stream.subscribe(
-      { lastEventId: '0' },
+      { lastEventId: '0', ...(streamId ? { streamId } : {}) },
       { onData: (item) => eventsOf(item.data).forEach((e) => seen.push(e.seq)), onError: (err) => errors.push(err) },
     );
     await seen.until((s) => s.length >= 1);
@@ -217,5 +289,8 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     expect(errors).toEqual([]);
     expect(drops).toBeGreaterThan(3);
     expect(seen.items).toEqual(range(1, head));
+    // Each path was the one taken (other tests in this file do not run meanwhile).
+    if (streamId) expect(streamCounters.directBatches).toBeGreaterThan(directBefore);
+    else expect(streamCounters.directBatches).toBe(directBefore);
   });
 });
