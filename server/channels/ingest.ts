@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { conversationInclude, messageInclude, toConversationDto, toMessageDto } from '../conversation/conversation-dto.ts';
 import { contactInclude, toContactDto } from '../contact/contact-dto.ts';
-import { writeWithEvents } from '../realtime/write-with-events.ts';
+import { writeWithEventsGrouped } from '../realtime/grouped-write.ts';
 import type { InboundMessage, StatusUpdate } from './inbound.ts';
 import { answeringPersona } from '../ai-agent/answering-persona.ts';
 import { scheduleAiReply } from '../ai-agent/schedule-ai-reply.ts';
@@ -171,7 +171,8 @@ export const ingestChannelBatch = async (
   deps: Deps,
   { tenantId, channelId, messages, statuses }: { tenantId: string; channelId: string; messages: InboundMessage[]; statuses: StatusUpdate[] },
 ): Promise<IngestOutcome> => {
-  const outcome = await writeWithEvents(
+  // Grouped: concurrent deliveries for one workspace share a transaction, counter bump and publish.
+  const outcome = await writeWithEventsGrouped(
     deps,
     tenantId,
     async (tx) => {

@@ -47,3 +47,34 @@ it('keeps delivering across turns (the socket is uncorked after each)', async ()
   }
   client.terminate();
 });
+
+it('flushes every socket, in slices, when more are corked than one slice writes', async () => {
+  wss = new WebSocketServer({ port: 0, host: '127.0.0.1', WebSocket: TurnBatchedWebSocket });
+  await once(wss, 'listening');
+  const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+  const serverSockets: WebSocket[] = [];
+  wss.on('connection', (s: WebSocket) => serverSockets.push(s));
+  const clients = await Promise.all(
+    Array.from({ length: 150 }, async () => {
+      const c = new WebSocket(url);
+      await once(c, 'open');
+      return c;
+    }),
+  );
+  while (serverSockets.length < clients.length) await once(wss, 'connection');
+  const received = clients.map(
+    (c) =>
+      new Promise<string[]>((done) => {
+        const got: string[] = [];
+        c.on('message', (data: Buffer) => {
+          got.push(data.toString());
+          if (got.length === 2) done(got);
+        });
+      }),
+  );
+  // One turn: every socket corked, then a second message to each before any slice ran.
+  for (const s of serverSockets) s.send('first');
+  for (const s of serverSockets) s.send('second');
+  expect(await Promise.all(received)).toEqual(clients.map(() => ['first', 'second']));
+  for (const c of clients) c.terminate();
+});

@@ -13,10 +13,24 @@ type SendOptions = Exclude<Parameters<WebSocket['send']>[1], ((err?: Error) => v
 const corked = new Set<Socket>();
 let flushScheduled = false;
 
-const uncorkAll = () => {
-  flushScheduled = false;
-  for (const socket of corked) socket.uncork();
-  corked.clear();
+/**
+ * Sockets written per slice. An event to a thousand subscribers is a thousand `writev`s; done in
+ * one go they hold the event loop for tens of milliseconds, and a transaction waiting for its
+ * database reply (holding the tenant's event counter lock) waits that long too, which capped the
+ * ingest rate. Slices let the loop poll I/O between them.
+ */
+const UNCORK_PER_SLICE = 64;
+
+const uncorkSlice = () => {
+  let written = 0;
+  // Set iteration is in insertion order, and deleting the current entry is safe.
+  for (const socket of corked) {
+    corked.delete(socket);
+    socket.uncork();
+    if (++written === UNCORK_PER_SLICE) break;
+  }
+  if (corked.size > 0) setImmediate(uncorkSlice);
+  else flushScheduled = false;
 };
 
 export class TurnBatchedWebSocket extends WebSocket {
@@ -30,7 +44,7 @@ export class TurnBatchedWebSocket extends WebSocket {
       corked.add(socket);
       if (!flushScheduled) {
         flushScheduled = true;
-        setImmediate(uncorkAll);
+        setImmediate(uncorkSlice);
       }
     }
     (super.send as (...a: unknown[]) => void).apply(this, args);
