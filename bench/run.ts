@@ -107,7 +107,7 @@ const main = async () => {
         report.sections.fanout = { ours: await runFanout(ours, asNode(ourA), settings), baseline: await runFanout(baseline, asNode(baseA), settings) };
       });
       if (args.only.has('resume')) await section('resume', async () => {
-        report.sections.resume = await runResume({ url: ourA.url, cookie: tenant.cookie, databaseUrl: db.url, tenantId: tenant.tenantId, target: tenant.target }, settings);
+        report.sections.resume = await runResume({ url: ourA.url, serverPid: ourA.pid, cookie: tenant.cookie, databaseUrl: db.url, tenantId: tenant.tenantId, target: tenant.target }, settings);
       });
       if (args.only.has('nodes')) await section('nodes', async () => {
         const ourB = await startOurServer({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: db.redisPrefix });

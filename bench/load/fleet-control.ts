@@ -4,7 +4,7 @@ import type { MemoryReport } from '../support/ipc.ts';
 import { startProcess } from '../support/processes.ts';
 
 export type FleetStats = { received: number; duplicates: number; stale: number; hist: HistogramData; subscribers: number };
-export type ResumeResult = { ms: number; clients: number; caughtUp: number; complete: number; gaps: number; eventsPerClient: number; errors?: number; firstError?: string };
+export type ResumeResult = { ms: number; clients: number; caughtUp: number; complete: number; gaps: number; eventsPerClient: number; firstItemMs: number; errors?: number; firstError?: string };
 export type Fleet = Awaited<ReturnType<typeof startFleet>>;
 
 export const startFleet = async () => {

@@ -13,7 +13,7 @@ import type { AppRouter } from '../../server/trpc/app-router.ts';
 import { Histogram, nowMs } from '../support/histogram.ts';
 import { memoryAfterGc, serveIpc } from '../support/ipc.ts';
 
-type Subscriber = { seen: Uint8Array; lastSeq: number; events: number; gaps: number; reached?: boolean; close: () => void };
+type Subscriber = { seen: Uint8Array; lastSeq: number; events: number; gaps: number; started?: boolean; reached?: boolean; close: () => void };
 
 const subscribers: Subscriber[] = [];
 let phase = { tag: '', max: 0 };
@@ -174,7 +174,10 @@ serveIpc(async (req) => {
     case 'resume': {
       // Every client opens at the same moment with the same lastEventId, as after a server restart.
       const a = req as unknown as ResumeArgs;
-      const started = nowMs();
+      const startedAt = nowMs();
+      // When every client had its first item: connected, authenticated, replay begun.
+      let started = 0;
+      let firstItemMs = Number.NaN;
       const clients: Subscriber[] = [];
       let caughtUp = 0;
       let errors = 0;
@@ -182,6 +185,10 @@ serveIpc(async (req) => {
       const done = new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, a.timeoutMs);
         const onProgress = (sub: Subscriber) => {
+          if (!sub.started) {
+            sub.started = true;
+            if (++started === a.count) firstItemMs = nowMs() - startedAt;
+          }
           if (sub.reached || sub.lastSeq < a.targetSeq) return;
           sub.reached = true;
           if (++caughtUp === a.count) {
@@ -199,7 +206,7 @@ serveIpc(async (req) => {
         }
       });
       await done;
-      const ms = nowMs() - started;
+      const ms = nowMs() - startedAt;
       const expected = a.targetSeq - Number(a.lastEventId);
       const result = {
         ms,
@@ -208,6 +215,7 @@ serveIpc(async (req) => {
         complete: clients.filter((c) => c.events === expected && c.gaps === 0).length,
         gaps: clients.reduce((n, c) => n + c.gaps, 0),
         eventsPerClient: expected,
+        firstItemMs,
         errors,
         firstError,
       };

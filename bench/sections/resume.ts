@@ -1,3 +1,4 @@
+import { cpuMeter, postgresPids } from '../support/cpu.ts';
 /** Section 3: 1,000 clients reconnecting at once, each 500 events behind, until all caught up. */
 import pg from 'pg';
 import { startFleet, type ResumeResult } from '../load/fleet-control.ts';
@@ -20,7 +21,7 @@ const headSeq = async (databaseUrl: string, tenantId: string): Promise<number> =
 };
 
 export const runResume = async (
-  opts: { url: string; cookie: string; databaseUrl: string; tenantId: string; target: CloudTarget },
+  opts: { url: string; serverPid: number; cookie: string; databaseUrl: string; tenantId: string; target: CloudTarget },
   s: Settings,
 ): Promise<ResumeResult & { behind: number }> => {
   let head = await headSeq(opts.databaseUrl, opts.tenantId);
@@ -32,6 +33,9 @@ export const runResume = async (
   }
   if (head < RESUME_BEHIND) throw new Error(`only ${head} events in the log; the resume test needs ${RESUME_BEHIND}`);
   const fleet = await startFleet();
+  // Where the time goes: our server, the clients, the database (backends started during the run
+  // are not counted, so the database's figure is a lower bound).
+  const cpu = { server: cpuMeter([opts.serverPid]), fleet: cpuMeter([fleet.pid]), postgres: cpuMeter(postgresPids()) };
   try {
     const r = await fleet.resume({
       url: opts.url,
@@ -41,7 +45,8 @@ export const runResume = async (
       targetSeq: head,
       timeoutMs: s.quick ? 30_000 : 90_000,
     });
-    s.log(`resume: ${r.caughtUp}/${r.clients} caught up in ${(r.ms / 1000).toFixed(2)} s; ${r.complete} complete, ${r.gaps} gaps; ${r.errors ?? 0} stream errors ${r.firstError ?? ''}`);
+    s.log(`resume CPU-s: server ${cpu.server().toFixed(1)}, clients ${cpu.fleet().toFixed(1)}, postgres ≥ ${cpu.postgres().toFixed(1)}`);
+    s.log(`resume: ${r.caughtUp}/${r.clients} caught up in ${(r.ms / 1000).toFixed(2)} s (all had their first item after ${(r.firstItemMs / 1000).toFixed(2)} s); ${r.complete} complete, ${r.gaps} gaps; ${r.errors ?? 0} stream errors ${r.firstError ?? ''}`);
     return { ...r, behind: RESUME_BEHIND };
   } finally {
     await fleet.stop();

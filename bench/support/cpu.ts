@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 when unreadable. */
 export const cpuSeconds = (pid: number): number => {
@@ -10,6 +10,20 @@ export const cpuSeconds = (pid: number): number => {
   } catch {
     return 0;
   }
+};
+
+/** PostgreSQL's processes (the postmaster and its backends), to see the database's share of a run. */
+export const postgresPids = (): number[] => {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
 };
 
 /** Starts measuring the CPU time of `pids`; the returned function gives the seconds used since. */

@@ -104,9 +104,21 @@ export const createMemoryAgentPresence = (): AgentPresenceStore => {
  * removes them on close, and tells every node's dashboards (ephemeral bus message) when someone
  * connects or disconnects.
  */
+const ANNOUNCE_COALESCE_MS = 100;
+
 export const trackAgentSockets = (store: AgentPresenceStore, bus: Bus, log: Logger) => {
   const local = new Map<string, { tenantId: string; userId: string; socketId: string }>();
-  const announce = (tenantId: string) => bus.publishEphemeral(tenantId, { type: 'agents' }).catch((err: Error) => log.warn({ err: err.message }, 'agent presence publish failed'));
+  // Coalesced per tenant: a thousand screens reconnecting after a deploy are one re-read for every
+  // dashboard, not a thousand.
+  const announcing = new Set<string>();
+  const announce = (tenantId: string) => {
+    if (announcing.has(tenantId)) return;
+    announcing.add(tenantId);
+    setTimeout(() => {
+      announcing.delete(tenantId);
+      bus.publishEphemeral(tenantId, { type: 'agents' }).catch((err: Error) => log.warn({ err: err.message }, 'agent presence publish failed'));
+    }, ANNOUNCE_COALESCE_MS).unref();
+  };
   const renew = setInterval(() => {
     void store.putSockets([...local.values()], Date.now() + SOCKET_TTL_MS).catch((err: Error) => log.warn({ err: err.message }, 'agent presence renew failed'));
   }, RENEW_MS);

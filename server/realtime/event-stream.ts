@@ -53,6 +53,31 @@ const sharedHeadSeq = (db: Db, tenantId: string): Promise<number> => {
 };
 
 /**
+ * The head for a stream that has just started listening on the bus. Streams of one tenant that
+ * start together (a thousand screens reconnecting after a deploy) share one read, but only one
+ * that had not yet been sent when they asked: it then reads a snapshot taken after every one of
+ * them was listening, which is all the replay-or-live decision needs.
+ */
+const pendingHeads = new WeakMap<Db, Map<string, Promise<number>>>();
+
+const headAfterListening = (db: Db, tenantId: string): Promise<number> => {
+  let byTenant = pendingHeads.get(db);
+  if (!byTenant) pendingHeads.set(db, (byTenant = new Map()));
+  const waiting = byTenant.get(tenantId);
+  if (waiting) return waiting;
+  const tenantReads = byTenant;
+  const read = new Promise<number>((resolve, reject) =>
+    setImmediate(() => {
+      // From here on, a new caller needs a new read.
+      tenantReads.delete(tenantId);
+      readHeadSeq(db, tenantId).then(resolve, reject);
+    }),
+  );
+  byTenant.set(tenantId, read);
+  return read;
+};
+
+/**
  * Yields every event of a tenant after `lastSeq` exactly once, in order: first it listens on the
  * bus, then replays the log, then continues live. Listening first means nothing committed during
  * the replay is missed; the seq cursor drops what both paths deliver. A live event that skips
@@ -102,7 +127,7 @@ export async function* streamEvents({ db, bus, tenantId, lastSeq, signal, headCh
   signal.addEventListener('abort', notify, { once: true });
 
   try {
-    const head = await readHeadSeq(db, tenantId);
+    const head = await headAfterListening(db, tenantId);
     if (lastSeq === null) {
       yield { kind: 'ready', headSeq: head };
       cursor = head;
