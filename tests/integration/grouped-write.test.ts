@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantEvent } from '../../src/contracts/events.ts';
-import { writeWithEventsGrouped } from '../../server/realtime/grouped-write.ts';
+import { CONCURRENT_GROUPS, writeWithEventsGrouped } from '../../server/realtime/grouped-write.ts';
 import { Collector, markerDraft } from '../support/events.ts';
 import { createWorkspace } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -25,40 +25,44 @@ describe('grouped writes', () => {
       label: (e.payload as { inviteId: string }).inviteId,
     }));
 
-  it('commits the writes that queued behind a running one together: one transaction, one publish, gap-free', async () => {
+  /** Fills every transaction slot of the tenant with a write that waits inside its transaction until released. */
+  const occupy = async (tenantId: string, label: string) => {
+    const holding = gate();
+    const entered = Array.from({ length: CONCURRENT_GROUPS }, () => gate());
+    const running = entered.map((inside, i) =>
+      writeWithEventsGrouped(app.deps, tenantId, async () => {
+        inside.open();
+        await holding.opened;
+        return { result: `${label}${i}`, events: [markerDraft(`${label}${i}`)] };
+      }),
+    );
+    await Promise.all(entered.map((g) => g.opened));
+    return { release: holding.open, running };
+  };
+
+  it('runs a few transactions at once, and commits the writes that queued behind them together: one transaction, one publish, gap-free', async () => {
     const { tenantId } = await createWorkspace(app.url);
     const published = new Collector<TenantEvent[]>();
     const stop = await app.deps.bus.subscribe(tenantId, (events) => published.push(events));
-    const holding = gate();
-    const inside = gate();
-    const first = writeWithEventsGrouped(app.deps, tenantId, async () => {
-      inside.open();
-      await holding.opened;
-      return { result: 'first', events: [markerDraft('first')] };
-    });
-    await inside.opened;
-    // These arrive while the first transaction is open: they wait, then go as one group.
+    // All slots busy at once (so they do run in parallel: each is inside its transaction).
+    const busy = await occupy(tenantId, 'slot');
+    // These arrive while every slot is taken: they wait, then go as one group.
     const queued = ['a', 'b', 'c', 'd'].map((label) => writeWithEventsGrouped(app.deps, tenantId, async () => ({ result: label, events: [markerDraft(label)] })));
-    holding.open();
-    expect(await Promise.all([first, ...queued])).toEqual(['first', 'a', 'b', 'c', 'd']);
-    await published.until((p) => p.flat().length === 5);
+    busy.release();
+    expect(await Promise.all(busy.running)).toEqual(Array.from({ length: CONCURRENT_GROUPS }, (_, i) => `slot${i}`));
+    expect(await Promise.all(queued)).toEqual(['a', 'b', 'c', 'd']);
+    await published.until((p) => p.flat().length === CONCURRENT_GROUPS + 4);
     stop();
-    expect(published.items.map((p) => p.map((e) => (e.payload as { inviteId: string }).inviteId))).toEqual([['first'], ['a', 'b', 'c', 'd']]);
+    const labelsOf = (events: TenantEvent[]) => events.map((e) => (e.payload as { inviteId: string }).inviteId);
+    expect(published.items.map(labelsOf)).toContainEqual(['a', 'b', 'c', 'd']);
+    expect(published.items).toHaveLength(CONCURRENT_GROUPS + 1);
     const stored = await markers(tenantId);
-    expect(stored.map((m) => m.label)).toEqual(['first', 'a', 'b', 'c', 'd']);
-    expect(stored.map((m) => m.seq)).toEqual([2, 3, 4, 5, 6]);
+    expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: CONCURRENT_GROUPS + 4 }, (_, i) => i + 2));
   });
 
   it('writes a failing group one by one: the bad write fails alone and the others commit', async () => {
     const { tenantId } = await createWorkspace(app.url);
-    const holding = gate();
-    const inside = gate();
-    const first = writeWithEventsGrouped(app.deps, tenantId, async () => {
-      inside.open();
-      await holding.opened;
-      return { result: 'first', events: [markerDraft('first')] };
-    });
-    await inside.opened;
+    const busy = await occupy(tenantId, 'slot');
     const good = writeWithEventsGrouped(app.deps, tenantId, async (tx) => {
       // A row written in the failed group must not survive it: the retry writes it once.
       await tx.contact.create({ data: { tenantId, name: 'written-once', source: 'MANUAL' } });
@@ -68,31 +72,24 @@ describe('grouped writes', () => {
       throw new Error('this write is broken');
     });
     const after = writeWithEventsGrouped(app.deps, tenantId, async () => ({ result: 'after', events: [markerDraft('after')] }));
-    holding.open();
-    expect(await first).toBe('first');
+    busy.release();
+    await Promise.all(busy.running);
     expect(await good).toBe('good');
     await expect(bad).rejects.toThrow('this write is broken');
     expect(await after).toBe('after');
-    expect((await markers(tenantId)).map((m) => m.label)).toEqual(['first', 'good', 'after']);
+    expect((await markers(tenantId)).map((m) => m.label).filter((l) => !l.startsWith('slot'))).toEqual(['good', 'after']);
     expect(await app.deps.db.contact.count({ where: { tenantId, name: 'written-once' } })).toBe(1);
   });
 
   it('keeps workspaces apart: one workspace’s queue never holds up or joins another’s', async () => {
     const a = await createWorkspace(app.url);
     const b = await createWorkspace(app.url);
-    const holding = gate();
-    const inside = gate();
-    const slowA = writeWithEventsGrouped(app.deps, a.tenantId, async () => {
-      inside.open();
-      await holding.opened;
-      return { result: 'a', events: [markerDraft('a')] };
-    });
-    await inside.opened;
-    // B commits while A's transaction is still open.
+    const busyA = await occupy(a.tenantId, 'a');
+    // B commits while every one of A's slots is still open.
     expect(await writeWithEventsGrouped(app.deps, b.tenantId, async () => ({ result: 'b', events: [markerDraft('b')] }))).toBe('b');
-    holding.open();
-    expect(await slowA).toBe('a');
-    expect((await markers(a.tenantId)).map((m) => m.label)).toEqual(['a']);
+    busyA.release();
+    await Promise.all(busyA.running);
+    expect((await markers(a.tenantId)).map((m) => m.label).sort()).toEqual(Array.from({ length: CONCURRENT_GROUPS }, (_, i) => `a${i}`));
     expect((await markers(b.tenantId)).map((m) => m.label)).toEqual(['b']);
   });
 });
