@@ -7,6 +7,7 @@ import type { Prisma } from '../db/generated/client.ts';
 import { conversationInclude, messageInclude, toConversationDto, toMessageDto } from '../conversation/conversation-dto.ts';
 import { contactInclude, toContactDto } from '../contact/contact-dto.ts';
 import { writeWithEventsGrouped } from '../realtime/grouped-write.ts';
+import { lookupSender, touchConversationForInbound } from './ingest-sql.ts';
 import type { InboundMessage, StatusUpdate } from './inbound.ts';
 import { answeringPersona } from '../ai-agent/answering-persona.ts';
 import { scheduleAiReply } from '../ai-agent/schedule-ai-reply.ts';
@@ -30,13 +31,17 @@ const withoutNul = (m: InboundMessage): InboundMessage => ({
  * tasks: a customer writing in is answered in the inbox, not chased. Two first messages racing
  * meet the (tenantId, phone) unique index; the transaction's retry finds the committed row.
  */
-const senderContact = async (tx: Tx, tenantId: string, m: InboundMessage): Promise<{ id: string; created: EventDraft | null }> => {
-  const known = await tx.contact.findUnique({ where: { tenantId_phone: { tenantId, phone: m.from } }, select: { id: true, name: true, waId: true } });
+const senderContact = async (
+  tx: Tx,
+  tenantId: string,
+  m: InboundMessage,
+  known: { id: string; name: string; waId: string | null } | null,
+): Promise<{ id: string; name: string; created: EventDraft | null }> => {
   if (known) {
     const name = m.profileName && m.profileName !== known.name ? { name: m.profileName } : {};
     const waId = m.waId && m.waId !== known.waId ? { waId: m.waId } : {};
     if (Object.keys(name).length + Object.keys(waId).length > 0) await tx.contact.update({ where: { id: known.id }, data: { ...name, ...waId } });
-    return { id: known.id, created: null };
+    return { id: known.id, name: name.name ?? known.name, created: null };
   }
   const now = new Date();
   const row = await tx.contact.create({
@@ -44,7 +49,7 @@ const senderContact = async (tx: Tx, tenantId: string, m: InboundMessage): Promi
     include: contactInclude,
   });
   await tx.contactStageChange.create({ data: { tenantId, contactId: row.id, fromStage: null, toStage: 'NEW', actorId: null, createdAt: now } });
-  return { id: row.id, created: { type: 'contact.created', actorId: null, payload: { contact: toContactDto(row) } } };
+  return { id: row.id, name: row.name, created: { type: 'contact.created', actorId: null, payload: { contact: toContactDto(row) } } };
 };
 
 const storeInbound = async (
@@ -55,32 +60,18 @@ const storeInbound = async (
   aiOnline: boolean,
 ): Promise<{ drafts: EventDraft[]; aiOwned: boolean; conversationId: string } | null> => {
   const m = withoutNul(raw);
-  const duplicate = await tx.message.findUnique({
-    where: { tenantId_providerMessageId: { tenantId, providerMessageId: m.providerMessageId } },
-    select: { id: true },
-  });
-  if (duplicate) return null;
+  const sender = await lookupSender(tx, tenantId, m.providerMessageId, m.from);
+  if (sender.duplicate) return null;
 
-  const contact = await senderContact(tx, tenantId, m);
+  const contact = await senderContact(tx, tenantId, m, sender.contact);
   const preview = messagePreview(m);
   // Providers stamp whole seconds: for live traffic (stamped this second) our receive time keeps
   // a burst in arrival order; a delayed delivery keeps the provider's time.
   const now = Date.now();
   const at = Math.abs(now - m.timestamp.getTime()) < 1000 ? new Date(now) : m.timestamp;
-  const existing = await tx.conversation.findUnique({ where: { channelId_contactId: { channelId, contactId: contact.id } } });
-  // Providers deliver out of order: only a newer message moves the inbox row's preview and time.
-  const isLatest = !existing || at >= existing.lastMessageAt;
-  const conversation = existing
-    ? await tx.conversation.update({
-        where: { id: existing.id },
-        data: {
-          status: 'OPEN',
-          unreadCount: { increment: 1 },
-          lastInboundAt: existing.lastInboundAt && existing.lastInboundAt > at ? undefined : at,
-          ...(isLatest ? { lastMessageAt: at, lastMessagePreview: preview, lastMessageDirection: 'INBOUND', lastMessageFromAi: false } : {}),
-        },
-        include: conversationInclude,
-      })
+  const touched = await touchConversationForInbound(tx, { tenantId, channelId, contactId: contact.id, at, preview });
+  const conversation = touched
+    ? { ...touched, contact: { id: contact.id, name: contact.name, phone: m.from } }
     : await tx.conversation.create({
         data: {
           tenantId,
@@ -109,14 +100,11 @@ const storeInbound = async (
       status: 'RECEIVED',
       createdAt: at,
     },
-    include: messageInclude,
   });
-  // A newer customer message makes the AI's earlier suggestions stale (a new conversation has none).
-  if (existing) await tx.aiDraft.updateMany({ where: { tenantId, conversationId: conversation.id, status: 'READY' }, data: { status: 'STALE' } });
   return {
     drafts: [
       ...(contact.created ? [contact.created] : []),
-      { type: 'message.created', actorId: null, payload: { message: toMessageDto(message), conversation: toConversationDto(conversation) } },
+      { type: 'message.created', actorId: null, payload: { message: toMessageDto({ ...message, sender: null }), conversation: toConversationDto(conversation) } },
     ],
     aiOwned: conversation.owner === 'AI',
     conversationId: conversation.id,

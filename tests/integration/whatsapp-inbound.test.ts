@@ -72,6 +72,50 @@ describe('POST /webhooks/whatsapp/cloud', () => {
     expect(items.map((m) => m.body)).toEqual(['one', 'two']);
   });
 
+  it('stores a late delivery without moving the inbox row back, and reopens a resolved conversation for a new message', async () => {
+    const { admin, target } = await setup();
+    const from = randomPhone();
+    // Providers stamp whole seconds.
+    const t0 = Math.floor(Date.now() / 1000) * 1000 - 10 * 60_000;
+    expect(await postSigned(target, inboundTextPayload(target, [{ from, name: 'Cleo', body: 'newer', at: new Date(t0 + 60_000) }]))).toBe(200);
+    const [first] = (await admin.http.conversation.list.query({})).items;
+    await admin.http.conversation.resolve.mutate({ conversationId: first!.id });
+    // Stamped a minute before the one already stored: the provider delivered it late.
+    expect(await postSigned(target, inboundTextPayload(target, [{ from, name: 'Cleo', body: 'older', at: new Date(t0) }]))).toBe(200);
+    const [row] = (await admin.http.conversation.list.query({})).items;
+    expect(row).toMatchObject({
+      id: first!.id,
+      status: 'OPEN',
+      // Resolving read the first; the late one is unread.
+      unreadCount: 1,
+      lastMessagePreview: 'newer',
+      lastMessageAt: new Date(t0 + 60_000).toISOString(),
+      lastInboundAt: new Date(t0 + 60_000).toISOString(),
+    });
+    const { items } = await admin.http.conversation.messages.query({ conversationId: first!.id });
+    expect(items.map((m) => m.body)).toEqual(['older', 'newer']);
+  });
+
+  it('moves the inbox row for a newer message and says so in the event, with the contact', async () => {
+    const { admin, target } = await setup();
+    const from = randomPhone();
+    const t0 = Math.floor(Date.now() / 1000) * 1000 - 10 * 60_000;
+    expect(await postSigned(target, inboundTextPayload(target, [{ from, name: 'Dev', body: 'first', at: new Date(t0) }]))).toBe(200);
+    const stream = watchEvents(admin);
+    expect(await postSigned(target, inboundTextPayload(target, [{ from, name: 'Dev Renamed', body: 'second', at: new Date(t0 + 5_000) }]))).toBe(200);
+    const [created] = (await stream.until((e) => e.filter((x) => x.type === 'message.created').length === 2)).filter((e) => e.type === 'message.created').slice(-1);
+    expect(created!.type === 'message.created' && created!.payload.conversation).toMatchObject({
+      contact: { name: 'Dev Renamed', phone: from },
+      lastMessagePreview: 'second',
+      lastMessageAt: new Date(t0 + 5_000).toISOString(),
+      lastMessageDirection: 'INBOUND',
+      lastMessageFromAi: false,
+      unreadCount: 2,
+      status: 'OPEN',
+    });
+    expect(created!.type === 'message.created' && created!.payload.message).toMatchObject({ body: 'second', direction: 'INBOUND', sender: null, status: 'RECEIVED' });
+  });
+
   it('stores a message once when the same delivery arrives twice at the same moment', async () => {
     const { admin, target } = await setup();
     const payload = inboundTextPayload(target, [{ from: randomPhone(), name: 'Dup', body: 'hello', id: newWamid() }]);
