@@ -35,7 +35,7 @@ const ZEnv = z.object({
   TICKET_ANALYSIS_MODEL: z.string().min(1).default('gpt-4o-mini'),
   PRESENCE_TTL_MS: z.coerce.number().int().min(100).max(120_000).default(12_000),
   AI_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
-  STATS_DEBOUNCE_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
+  STATS_DEBOUNCE_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
   PROVIDER_URLS: z.enum(['public-only', 'any']).optional(),
   SIMULATOR_PORT: z.coerce.number().int().min(1024).max(65535).default(3100),
   SECRETS_KEY: z

@@ -25,6 +25,8 @@ export const startTestApp = async (opts: { redis?: boolean; env?: Record<string,
     SECRETS_KEY: TEST_SECRETS_KEY,
     // One prefix per app: test files run in parallel, and a shared BullMQ queue would let one
     // file's workers take another's jobs (with the wrong fakes and settings).
+    // Analytics rows refresh a second after the events that change them (5 s in production).
+    STATS_DEBOUNCE_MS: '1000',
     REDIS_PREFIX: opts.redisPrefix ?? `${inject('redisPrefix')}-${randomUUID().slice(0, 8)}`,
     ...(opts.redis ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...opts.env,
