@@ -5,7 +5,7 @@ import { t } from '../trpc/init.ts';
 import { agentProcedure } from '../trpc/procedures.ts';
 import { streamEvents } from './event-stream.ts';
 import { streamTarget } from './stream-subscriptions.ts';
-import { encodeEventsFrame } from './ws-encoder.ts';
+import { eventsFrameBuffer } from './ws-encoder.ts';
 
 // The id is the seq we sent in tracked(); the client's wsLink resends it after a reconnect.
 // `streamId`: any id unique on the client's socket; with it, live events skip the adapter.
@@ -26,7 +26,7 @@ export const eventsRouter = t.router({
       tenantId: ctx.tenantId,
       lastSeq: input?.lastEventId == null ? null : Number(input.lastEventId),
       signal: signal ?? new AbortController().signal,
-      ...(socket && target ? { direct: (events: TenantEvent[]) => socket.send(encodeEventsFrame(target, events)) } : {}),
+      ...(socket && target ? { direct: (events: TenantEvent[]) => socket.send(eventsFrameBuffer(target, events), { binary: false }) } : {}),
     });
     for await (const item of items) yield tracked(String(lastSeqOf(item)), item);
   }),

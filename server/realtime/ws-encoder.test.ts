@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeEventsFrame, encodeMessage, sharedEventEncoder } from './ws-encoder.ts';
+import { encodeEventsFrame, encodeMessage, eventsFrameBuffer, sharedEventEncoder } from './ws-encoder.ts';
 
 const event = {
   tenantId: 't1',
@@ -58,6 +58,16 @@ describe('encodeMessage', () => {
     };
     expect(encodeEventsFrame({ id: 7, jsonrpc: '2.0' }, events)).toBe(adapterFrame(7, '2.0'));
     expect(encodeEventsFrame({ id: 'a"b' }, events)).toBe(adapterFrame('a"b'));
+  });
+
+  it('builds each direct frame once per batch and subscription id, as the UTF-8 of the same text', () => {
+    const events = [event, { ...event, seq: 43 }];
+    const one = eventsFrameBuffer({ id: 1 }, events);
+    expect(eventsFrameBuffer({ id: 1 }, events)).toBe(one);
+    expect(one.toString('utf8')).toBe(encodeEventsFrame({ id: 1 }, events));
+    // Another id (or the same digits as a string) is another frame.
+    expect(eventsFrameBuffer({ id: '1' }, events).toString('utf8')).toBe(encodeEventsFrame({ id: '1' }, events));
+    expect(eventsFrameBuffer({ id: 2, jsonrpc: '2.0' }, events).toString('utf8')).toBe(encodeEventsFrame({ id: 2, jsonrpc: '2.0' }, events));
   });
 
   it('cannot be confused by a client-chosen subscription id', () => {

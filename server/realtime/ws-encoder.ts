@@ -50,6 +50,26 @@ export const encodeEventsFrame = (target: SubscriptionTarget, events: Array<{ se
   return `${head}"result":{"type":"data","data":{"id":${id},"data":{"kind":"events","events":${eventsJson(events) ?? JSON.stringify(events)}}},"id":${id}}}`;
 };
 
+/**
+ * The same frame as UTF-8 bytes, built once per batch and subscription id: a client's
+ * subscription ids are small counters, so most subscribers of a node share a handful of them
+ * (in practice one), and each of those frames is then encoded once, not once per socket. Sent as
+ * a text frame (`{ binary: false }`), ws writes the buffer as it is.
+ */
+const frameBuffers = new WeakMap<object, Map<string, Buffer>>();
+
+export const eventsFrameBuffer = (target: SubscriptionTarget, events: Array<{ seq: number }>): Buffer => {
+  let byTarget = frameBuffers.get(events);
+  if (!byTarget) frameBuffers.set(events, (byTarget = new Map()));
+  const key = `${typeof target.id}:${target.id}:${target.jsonrpc ?? ''}`;
+  let frame = byTarget.get(key);
+  if (!frame) {
+    frame = Buffer.from(encodeEventsFrame(target, events));
+    byTarget.set(key, frame);
+  }
+  return frame;
+};
+
 export const encodeMessage = (data: unknown): string => {
   let shared: string | null = null;
   const json = JSON.stringify(data, function (this: unknown, key: string, value: unknown) {
