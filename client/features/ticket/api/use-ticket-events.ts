@@ -2,6 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { TicketActivityDto, TicketCommentDto, TicketDto } from '../../../../src/contracts/ticket.ts';
 import { onTenantEvent } from '../../../lib/event-dispatcher.ts';
+import { rereadIfInFlight } from '../../../lib/reread-if-in-flight.ts';
 import { getQueryKey } from '@trpc/react-query';
 import { trpc } from '../../../lib/trpc.ts';
 import { cachedTicketLists, patchDetail } from './ticket-cache.ts';
@@ -40,14 +41,7 @@ export const useTicketEvents = () => {
 
     const apply = (ticket: TicketDto, opts: { created?: boolean; history?: TicketActivityDto[]; comment?: TicketCommentDto } = {}) => {
       utils.ticket.get.setData({ ticketId: ticket.id }, (detail) => patchDetail(detail, ticket, opts));
-      // A read of this ticket already on its way may have been answered before this change and
-      // would then overwrite the patch (a page just opened has nothing to patch yet). Refetching
-      // alone would not do: React Query joins an in-flight first load instead of replacing it.
-      // So that read is dropped and the ticket read again, after this change committed.
-      const detailKey = getQueryKey(trpc.ticket.get, { ticketId: ticket.id }, 'query');
-      if (queryClient.isFetching({ queryKey: detailKey }) > 0) {
-        void queryClient.cancelQueries({ queryKey: detailKey }).then(() => queryClient.invalidateQueries({ queryKey: detailKey }));
-      }
+      rereadIfInFlight(queryClient, getQueryKey(trpc.ticket.get, { ticketId: ticket.id }, 'query'));
       const meId = utils.auth.me.getData()?.user.id ?? null;
       for (const { key, filter, data } of cachedTicketLists(queryClient)) {
         const result = placeTicket(data, ticket, filter, meId, opts.created ?? false);
