@@ -3,12 +3,11 @@
  * id-taking procedure of the CRM routers answers NOT_FOUND exactly as for an unknown id and
  * changes nothing of A's. (SendGrid events naming another workspace's email: sendgrid-webhook.test.ts.)
  */
-import { idTakingProcedures } from '../support/tenancy.ts';
+import { idTakingProcedures, itRefusesForeignIds, type CrossTenantCall } from '../support/tenancy.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiUser } from '../support/api-client.ts';
 import { createLead } from '../support/crm.ts';
-import { createWorkspace, refusalOf } from '../support/factories.ts';
+import { createWorkspace } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -49,7 +48,7 @@ const snapshotOfA = async ({ a }: World) => {
 
 const soon = () => new Date(Date.now() + 86_400_000).toISOString();
 
-const calls: Record<string, (b: ApiUser, w: World, id?: string) => Promise<unknown>> = {
+const calls: Record<string, CrossTenantCall<World>> = {
   'contact.get': (b, w, id = w.contact.id) => b.http.contact.get.query({ contactId: id }),
   'contact.create (A’s member as owner)': (b, _w, id = _w.aMember) => b.http.contact.create.mutate({ name: 'x', ownerId: id }),
   'contact.update': (b, w, id = w.contact.id) => b.http.contact.update.mutate({ contactId: id, name: 'Hijacked' }),
@@ -91,15 +90,7 @@ describe('cross-tenant ids (contacts, tasks, emails, web forms)', () => {
     expect(new Set(takingIds)).toEqual(covered);
   });
 
-  it.each(Object.keys(calls))('%s with another workspace’s id is NOT_FOUND, like an unknown id, and changes nothing', async (name) => {
-    const world = await twoWorkspaces();
-    const before = await snapshotOfA(world);
-    const foreign = await refusalOf(calls[name]!(world.b.admin, world));
-    const unknown = await refusalOf(calls[name]!(world.b.admin, world, randomUUID()));
-    expect(foreign).toMatchObject({ code: 'NOT_FOUND' });
-    expect(foreign).toEqual(unknown);
-    expect(await snapshotOfA(world)).toEqual(before);
-  });
+  itRefusesForeignIds(calls, twoWorkspaces, snapshotOfA);
 
   it('never lists another workspace’s contacts, tasks, emails, forms or tags; never exports them', async () => {
     const world = await twoWorkspaces();

@@ -3,14 +3,13 @@
  * every id-taking ticket, notification and ticket-presence procedure answers NOT_FOUND exactly
  * as for an unknown id and changes nothing of A's. Lists and the live stream never carry A's rows.
  */
-import { idTakingProcedures } from '../support/tenancy.ts';
+import { idTakingProcedures, itRefusesForeignIds, type CrossTenantCall } from '../support/tenancy.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboundTextPayload, postSigned } from '../../server/dev/cloud-webhook-builder.ts';
 import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
-import type { ApiUser } from '../support/api-client.ts';
 import { Collector } from '../support/events.ts';
-import { addMember, createWorkspace, refusalOf, watchEvents } from '../support/factories.ts';
+import { addMember, createWorkspace, watchEvents } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { connectCloudChannel, randomPhone } from '../support/whatsapp.ts';
 
@@ -57,7 +56,7 @@ const snapshotOfA = async ({ a }: World) => {
   return { tickets, comments, activities, notifications, messages, conversations, events };
 };
 
-const calls: Record<string, (b: ApiUser, w: World, id?: string) => Promise<unknown>> = {
+const calls: Record<string, CrossTenantCall<World>> = {
   'ticket.get': (b, w, id = w.ticket.id) => b.http.ticket.get.query({ ticketId: id }),
   'ticket.list (A’s conversation)': (b, w, id = w.a.conversation.id) => b.http.ticket.list.query({ conversationId: id }),
   'ticket.update (A’s contact)': (b, w, id = w.a.conversation.contact.id) => b.http.ticket.update.mutate({ ticketId: w.bTicket.id, contactId: id }),
@@ -91,15 +90,7 @@ describe('cross-tenant ids (tickets and notifications)', { timeout: 90_000 }, ()
     expect(new Set(takingIds)).toEqual(covered);
   });
 
-  it.each(Object.keys(calls))('%s with another workspace’s id is NOT_FOUND, like an unknown id, and changes nothing', async (name) => {
-    const world = await twoWorkspaces();
-    const before = await snapshotOfA(world);
-    const foreign = await refusalOf(calls[name]!(world.b.admin, world));
-    const unknown = await refusalOf(calls[name]!(world.b.admin, world, randomUUID()));
-    expect(foreign).toMatchObject({ code: 'NOT_FOUND' });
-    expect(foreign).toEqual(unknown);
-    expect(await snapshotOfA(world)).toEqual(before);
-  });
+  itRefusesForeignIds(calls, twoWorkspaces, snapshotOfA);
 
   it('presence.watchTicket refuses another workspace’s ticket exactly like an unknown one', async () => {
     const world = await twoWorkspaces();

@@ -2,12 +2,10 @@
  * Workspace B against workspace A's channels, conversations, messages and templates: every
  * id-taking procedure answers NOT_FOUND exactly as for an unknown id and changes nothing of A's.
  */
-import { idTakingProcedures } from '../support/tenancy.ts';
-import { randomUUID } from 'node:crypto';
+import { idTakingProcedures, itRefusesForeignIds, type CrossTenantCall } from '../support/tenancy.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboundTextPayload, postSigned } from '../../server/dev/cloud-webhook-builder.ts';
 import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
-import type { ApiUser } from '../support/api-client.ts';
 import { createPersona } from '../support/ai.ts';
 import { createWorkspace, refusalOf } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -58,7 +56,7 @@ const personaFields = {
   name: 'Hijack', role: 'SALES' as const, personalityPrompt: 'x', knowledgePrompt: '', objectivesPrompt: '', model: 'm', temperature: 0.2, active: true, isDefault: false, channelIds: [] as string[],
 };
 
-const calls: Record<string, (b: ApiUser, w: World, id?: string) => Promise<unknown>> = {
+const calls: Record<string, CrossTenantCall<World>> = {
   'channel.update': (b, w, id = w.channel.id) => b.http.channel.update.mutate({ channelId: id, name: 'Hijacked' }),
   'channel.delete': (b, w, id = w.channel.id) => b.http.channel.delete.mutate({ channelId: id }),
   'channel.listTemplates': (b, w, id = w.channel.id) => b.http.channel.listTemplates.query({ channelId: id }),
@@ -106,15 +104,7 @@ describe('cross-tenant ids (channels, conversations and AI agents)', () => {
     expect(new Set(takingIds)).toEqual(covered);
   });
 
-  it.each(Object.keys(calls))('%s with another workspace’s id is NOT_FOUND, like an unknown id, and changes nothing', async (name) => {
-    const world = await twoWorkspaces();
-    const before = await snapshotOfA(world);
-    const foreign = await refusalOf(calls[name]!(world.b.admin, world));
-    const unknown = await refusalOf(calls[name]!(world.b.admin, world, randomUUID()));
-    expect(foreign).toMatchObject({ code: 'NOT_FOUND' });
-    expect(foreign).toEqual(unknown);
-    expect(await snapshotOfA(world)).toEqual(before);
-  });
+  itRefusesForeignIds(calls, twoWorkspaces, snapshotOfA);
 
   it('never lists another workspace’s conversations, in any filter or search', async () => {
     const world = await twoWorkspaces();
