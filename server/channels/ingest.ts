@@ -1,5 +1,6 @@
 import type { EventDraft } from '../../src/contracts/events.ts';
 import { messagePreview } from '../../src/domain/message-preview.ts';
+import { inboundMessageTime } from '../../src/domain/inbound-time.ts';
 import { nextMessageStatus, type MessageStatus } from '../../src/domain/message-status.ts';
 import type { Tx } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
@@ -65,10 +66,7 @@ const storeInbound = async (
 
   const contact = await senderContact(tx, tenantId, m, sender.contact);
   const preview = messagePreview(m);
-  // Providers stamp whole seconds: for live traffic (stamped this second) our receive time keeps
-  // a burst in arrival order; a delayed delivery keeps the provider's time.
-  const now = Date.now();
-  const at = Math.abs(now - m.timestamp.getTime()) < 1000 ? new Date(now) : m.timestamp;
+  const at = inboundMessageTime(m.timestamp, new Date());
   const touched = await touchConversationForInbound(tx, { tenantId, channelId, contactId: contact.id, at, preview });
   const conversation = touched
     ? { ...touched, contact: { id: contact.id, name: contact.name, phone: m.from } }
