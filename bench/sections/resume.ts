@@ -7,7 +7,7 @@ import type { CloudTarget } from '../../server/dev/cloud-webhook-builder.ts';
 import type { Settings } from './systems.ts';
 
 export const RESUME_CLIENTS = 1000;
-export const RESUME_BEHIND = 500;
+export const RESUME_BEHIND = Number(process.env.BENCH_RESUME_BEHIND ?? 500);
 
 const headSeq = async (databaseUrl: string, tenantId: string): Promise<number> => {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -97,6 +97,7 @@ export const startServer = async (
     if (!isOriginAllowed(req, allowedOrigins)) return refuseUpgrade(socket, 403, 'Forbidden');
     const token = deps.lucia.readSessionCookie(req.headers.cookie ?? '');
     if (!token) return refuseUpgrade(socket, 401, 'Unauthorized');
+    const mark = sockets.mark();
     deps.lucia
       .validateSession(token)
       .then(({ user }) => {
@@ -106,8 +107,10 @@ export const startServer = async (
           sockets.add(ws, { userId: user.id, sessionKey: hashToken(token) });
           agentSockets.track(ws, { tenantId: user.tenantId, userId: user.id });
           wss.emit('connection', ws, req);
-          // A deactivation or sign-out that committed between the check above and the
-          // registration would have missed this socket: check once more now that it is findable.
+          // A deactivation or sign-out commits, then tells every node. One that this node heard of
+          // while the check above was on its way ran before this socket was findable, so it may
+          // have been missed: check again. One heard of from now on finds the socket.
+          if (!sockets.endedSince(mark)) return;
           void deps.lucia.validateSession(token).then(({ session }) => {
             if (!session) ws.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
           });

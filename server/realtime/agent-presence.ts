@@ -119,6 +119,18 @@ export const trackAgentSockets = (store: AgentPresenceStore, bus: Bus, log: Logg
       bus.publishEphemeral(tenantId, { type: 'agents' }).catch((err: Error) => log.warn({ err: err.message }, 'agent presence publish failed'));
     }, ANNOUNCE_COALESCE_MS).unref();
   };
+  // Sockets opened in one event-loop turn (a reconnect storm) are recorded in one Redis round trip.
+  let arrived: Array<{ tenantId: string; userId: string; socketId: string }> = [];
+  const recordArrivals = () => {
+    // A socket that closed before this ran is skipped: its removal may already have been sent.
+    const batch = arrived.filter((e) => local.has(e.socketId));
+    arrived = [];
+    if (batch.length === 0) return;
+    void store
+      .putSockets(batch, Date.now() + SOCKET_TTL_MS)
+      .then(() => new Set(batch.map((e) => e.tenantId)).forEach(announce))
+      .catch((err: Error) => log.warn({ err: err.message, sockets: batch.length }, 'agent presence write failed'));
+  };
   const renew = setInterval(() => {
     void store.putSockets([...local.values()], Date.now() + SOCKET_TTL_MS).catch((err: Error) => log.warn({ err: err.message }, 'agent presence renew failed'));
   }, RENEW_MS);
@@ -127,10 +139,8 @@ export const trackAgentSockets = (store: AgentPresenceStore, bus: Bus, log: Logg
     track: (socket: WebSocket, who: { tenantId: string; userId: string }) => {
       const entry = { ...who, socketId: randomUUID() };
       local.set(entry.socketId, entry);
-      void store
-        .putSockets([entry], Date.now() + SOCKET_TTL_MS)
-        .then(() => announce(who.tenantId))
-        .catch((err: Error) => log.warn({ err: err.message }, 'agent presence write failed'));
+      arrived.push(entry);
+      if (arrived.length === 1) setImmediate(recordArrivals);
       socket.once('close', () => {
         local.delete(entry.socketId);
         void store

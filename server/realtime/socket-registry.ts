@@ -7,6 +7,8 @@ export const SESSION_ENDED_CLOSE_CODE = 4401;
 export class SocketRegistry {
   private readonly byUser = new Map<string, Set<WebSocket>>();
   private readonly bySession = new Map<string, Set<WebSocket>>();
+  /** Counts the session endings this node has heard of, so an upgrade can tell whether one came while it was checking. */
+  private endings = 0;
 
   add(socket: WebSocket, keys: { userId: string; sessionKey: string }): void {
     const index = (map: Map<string, Set<WebSocket>>, key: string) => {
@@ -23,11 +25,22 @@ export class SocketRegistry {
   }
 
   closeUser(userId: string): number {
+    this.endings++;
     return this.close(this.byUser.get(userId));
   }
 
   closeSession(sessionKey: string): number {
+    this.endings++;
     return this.close(this.bySession.get(sessionKey));
+  }
+
+  /** Taken before a session check; `endedSince(mark)` after registering tells whether the check may be stale. */
+  mark(): number {
+    return this.endings;
+  }
+
+  endedSince(mark: number): boolean {
+    return this.endings !== mark;
   }
 
   private close(set: Set<WebSocket> | undefined): number {

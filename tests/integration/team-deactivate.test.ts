@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
  * Deactivating a member ends every session of theirs at once, including open WebSockets, with the
  * in-process bus and with Redis (where the socket may sit on another server process).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { ApiUser } from '../support/api-client.ts';
 import {
   PASSWORD,
@@ -68,6 +68,33 @@ describe.each([
 
     await admin.http.team.deactivate.mutate({ userId: me.user.id });
     expect(await closeCode).toBe(4401);
+  });
+
+  it('closes a socket whose upgrade checked the session just before the deactivation committed', async () => {
+    const { admin } = await createWorkspace(app.url);
+    const { member, me } = await addMember(app.url, admin, 'AGENT');
+    // Force the interleaving: the upgrade's session check reads the still-active session, then its
+    // answer is held until this node has heard of the deactivation, so the socket registers after
+    // the close-everything message went by.
+    const heard = new Promise<void>((resolve) => {
+      void app.deps.bus.subscribeControl((message) => message.type === 'sessions.revoked' && message.userId === me.user.id && resolve());
+    });
+    const lucia = app.deps.lucia;
+    const validate = lucia.validateSession.bind(lucia);
+    let held = false;
+    lucia.validateSession = async (token) => {
+      const result = await validate(token);
+      if (held) return result;
+      held = true;
+      void admin.http.team.deactivate.mutate({ userId: me.user.id });
+      await heard;
+      return result;
+    };
+    onTestFinished(() => void (lucia.validateSession = validate));
+
+    const { socket, status } = await upgrade(app.url, { cookie: member.cookie, origin: app.url });
+    expect(status).toBe(101);
+    expect((await closed(socket!)).code).toBe(4401);
   });
 
   it('refuses to deactivate or re-role someone already deactivated (PRECONDITION_FAILED)', async () => {
