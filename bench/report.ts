@@ -20,7 +20,7 @@ export type Report = {
   sections: {
     latency?: { ours: LatencyResult; baseline: LatencyResult };
     fanout?: { ours: FanoutStep[]; baseline: FanoutStep[] };
-    resume?: ResumeResult & { behind: number };
+    resume?: ResumeResult & { behind: number; fleets?: number };
     nodes?: { ours: RateResult[]; baseline: RateResult[] };
     queries?: QueriesResult;
     analytics?: AnalyticsResult;
@@ -118,7 +118,7 @@ export const renderReport = (r: Report): string => {
   if (res) {
     out.push('## 3. Resume', '');
     out.push(
-      `${res.clients.toLocaleString('en')} tRPC clients opened at once, each with \`lastEventId\` ${res.behind} events behind the head: **${res.caughtUp === res.clients && res.clients > 0 ? 'all caught up' : 'stopped at the deadline'} after ${(res.ms / 1000).toFixed(2)} s**; ${res.caughtUp} reached the head, ${res.complete} received exactly the ${res.eventsPerClient} missed events in order, ${res.gaps} gaps${res.errors ? `, ${res.errors} stream errors (first: ${res.firstError})` : ''}.`,
+      `${res.clients.toLocaleString('en')} tRPC clients${res.fleets ? ` (in ${res.fleets} client processes, started at one agreed instant)` : ''} opened at once, each with \`lastEventId\` ${res.behind} events behind the head: **${res.caughtUp === res.clients && res.clients > 0 ? 'all caught up' : 'stopped at the deadline'} after ${(res.ms / 1000).toFixed(2)} s**; ${res.caughtUp} reached the head, ${res.complete} received exactly the ${res.eventsPerClient} missed events in order, ${res.gaps} gaps${res.errors ? `, ${res.errors} stream errors (first: ${res.firstError})` : ''}.`,
       '',
     );
     budgets.push(`| Resume of 1,000 clients ≤ 3 s, none missing | ${(res.ms / 1000).toFixed(2)} s, ${res.complete}/${res.clients} complete | ${mark(res.ms <= 3000 && res.complete === res.clients && res.clients === 1000)} |`);

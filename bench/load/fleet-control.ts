@@ -8,7 +8,8 @@ export type ResumeResult = { ms: number; clients: number; caughtUp: number; comp
 export type Fleet = Awaited<ReturnType<typeof startFleet>>;
 
 export const startFleet = async () => {
-  const proc = startProcess('bench/load/fleet.ts', {}, ['--expose-gc', '--max-old-space-size=4096']);
+  const prof = process.env.FLEET_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FLEET_CPU_PROF}`] : [];
+  const proc = startProcess('bench/load/fleet.ts', {}, ['--expose-gc', '--max-old-space-size=4096', ...prof]);
   await new Promise<void>((resolve, reject) => {
     proc.child.once('message', () => resolve());
     proc.child.once('exit', (code) => reject(new Error(`fleet exited (${code}) before it was ready`)));
@@ -22,7 +23,7 @@ export const startFleet = async () => {
     stats: () => proc.call<FleetStats>('stats'),
     closeAll: () => proc.call<null>('closeAll'),
     memory: () => proc.call<MemoryReport>('memory'),
-    resume: (args: { url: string; cookie: string; count: number; lastEventId: string; targetSeq: number; timeoutMs: number }) =>
+    resume: (args: { url: string; cookie: string; count: number; lastEventId: string; targetSeq: number; timeoutMs: number; startAt?: number }) =>
       proc.call<ResumeResult>('resume', { ...args, origin: args.url }),
     stop: () => proc.stop(),
   };

@@ -139,7 +139,7 @@ const pooled = async <T>(count: number, concurrency: number, task: () => Promise
 };
 
 type ConnectArgs = { kind: 'trpc' | 'raw'; url: string; cookie?: string; origin?: string; count: number; concurrency?: number };
-type ResumeArgs = { url: string; cookie: string; origin: string; count: number; lastEventId: string; targetSeq: number; timeoutMs: number };
+type ResumeArgs = { url: string; cookie: string; origin: string; count: number; lastEventId: string; targetSeq: number; timeoutMs: number; startAt?: number };
 
 serveIpc(async (req) => {
   switch (req.cmd) {
@@ -174,7 +174,9 @@ serveIpc(async (req) => {
     case 'resume': {
       // Every client opens at the same moment with the same lastEventId, as after a server restart.
       const a = req as unknown as ResumeArgs;
-      const startedAt = nowMs();
+      // Fleets in several processes start together at the agreed wall-clock time.
+      if (a.startAt !== undefined) await new Promise((r) => setTimeout(r, Math.max(0, a.startAt! - nowMs())));
+      const startedAt = a.startAt ?? nowMs();
       // When every client had its first item: connected, authenticated, replay begun.
       let started = 0;
       let firstItemMs = Number.NaN;
@@ -227,3 +229,7 @@ serveIpc(async (req) => {
   }
 });
 process.send?.({ id: 0, ok: true, result: 'ready' });
+// Exits cleanly on the bench's stop, so a --cpu-prof profile (FLEET_CPU_PROF) gets written.
+process.once('SIGTERM', () => process.exit(0));
+// Exits cleanly on the bench's stop, so a --cpu-prof profile (FLEET_CPU_PROF) gets written.
+process.once('SIGTERM', () => process.exit(0));

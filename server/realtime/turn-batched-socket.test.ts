@@ -78,3 +78,22 @@ it('flushes every socket, in slices, when more are corked than one slice writes'
   expect(await Promise.all(received)).toEqual(clients.map(() => ['first', 'second']));
   for (const c of clients) c.terminate();
 });
+
+it('sends bytes as text frames, as every frame of this server is JSON text', async () => {
+  const { client, socket } = await connectPair();
+  const frames: Array<{ text: string; isBinary: boolean }> = [];
+  const two = new Promise<void>((done) =>
+    client.on('message', (data: Buffer, isBinary: boolean) => {
+      frames.push({ text: data.toString(), isBinary });
+      if (frames.length === 2) done();
+    }),
+  );
+  socket.send(Buffer.from('{"shared":"frame ✓"}'));
+  socket.send(Buffer.from('{"with":"a callback"}'), () => {});
+  await two;
+  expect(frames).toEqual([
+    { text: '{"shared":"frame ✓"}', isBinary: false },
+    { text: '{"with":"a callback"}', isBinary: false },
+  ]);
+  client.terminate();
+});

@@ -47,6 +47,9 @@ export class TurnBatchedWebSocket extends WebSocket {
         setImmediate(uncorkSlice);
       }
     }
+    // Every frame this server sends is JSON text; shared frames come here already UTF-8-encoded.
+    const [data, options] = args;
+    if (typeof data !== 'string' && (options === undefined || typeof options === 'function')) args.splice(1, 0, { binary: false });
     (super.send as (...a: unknown[]) => void).apply(this, args);
   }
 }
