@@ -1,14 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { EventDraft } from '../../src/contracts/events.ts';
 import { messagePreview } from '../../src/domain/message-preview.ts';
 import { inboundMessageTime } from '../../src/domain/inbound-time.ts';
 import { nextMessageStatus, type MessageStatus } from '../../src/domain/message-status.ts';
 import type { Tx } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
-import type { Prisma } from '../db/generated/client.ts';
+import type { Message, Prisma } from '../db/generated/client.ts';
 import { conversationInclude, messageInclude, toConversationDto, toMessageDto } from '../conversation/conversation-dto.ts';
 import { contactInclude, toContactDto } from '../contact/contact-dto.ts';
 import { writeWithEventsGrouped } from '../realtime/grouped-write.ts';
-import { lookupSender, touchConversationForInbound } from './ingest-sql.ts';
+import { storeInboundHot, touchConversationForInbound } from './ingest-sql.ts';
 import type { InboundMessage, StatusUpdate } from './inbound.ts';
 import { answeringPersona } from '../ai-agent/answering-persona.ts';
 import { scheduleAiReply } from '../ai-agent/schedule-ai-reply.ts';
@@ -53,20 +54,65 @@ const senderContact = async (
   return { id: row.id, name: row.name, created: { type: 'contact.created', actorId: null, payload: { contact: toContactDto(row) } } };
 };
 
-const storeInbound = async (
-  tx: Tx,
-  tenantId: string,
-  channelId: string,
-  raw: InboundMessage,
-  aiOnline: boolean,
-): Promise<{ drafts: EventDraft[]; aiOwned: boolean; conversationId: string } | null> => {
-  const m = withoutNul(raw);
-  const sender = await lookupSender(tx, tenantId, m.providerMessageId, m.from);
-  if (sender.duplicate) return null;
+type Stored = { drafts: EventDraft[]; aiOwned: boolean; conversationId: string };
 
-  const contact = await senderContact(tx, tenantId, m, sender.contact);
+const storedEvents = (conversation: Parameters<typeof toConversationDto>[0], message: Message, contactCreated: EventDraft | null): Stored => ({
+  drafts: [
+    ...(contactCreated ? [contactCreated] : []),
+    { type: 'message.created', actorId: null, payload: { message: toMessageDto({ ...message, sender: null }), conversation: toConversationDto(conversation) } },
+  ],
+  aiOwned: conversation.owner === 'AI',
+  conversationId: conversation.id,
+});
+
+/** The row an inbound message is stored as: what we insert, and the schema's defaults for the rest. */
+const inboundRow = (tenantId: string, conversationId: string, id: string, m: InboundMessage, at: Date): Message => ({
+  id,
+  tenantId,
+  conversationId,
+  direction: 'INBOUND',
+  type: m.type,
+  body: m.body,
+  content: m.content as Prisma.JsonValue,
+  providerMessageId: m.providerMessageId,
+  replyToProviderId: m.replyToProviderId,
+  status: 'RECEIVED',
+  errorCode: null,
+  errorTitle: null,
+  senderId: null,
+  aiAgentId: null,
+  fenceVersion: null,
+  isNote: false,
+  claimedAt: null,
+  sentAt: null,
+  deliveredAt: null,
+  readAt: null,
+  failedAt: null,
+  createdAt: at,
+});
+
+const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: InboundMessage, aiOnline: boolean): Promise<Stored | null> => {
+  const m = withoutNul(raw);
   const preview = messagePreview(m);
   const at = inboundMessageTime(m.timestamp, new Date());
+  const id = randomUUID();
+  const hot = await storeInboundHot(tx, {
+    tenantId,
+    channelId,
+    phone: m.from,
+    profileName: m.profileName || null,
+    waId: m.waId || null,
+    message: { id, type: m.type, body: m.body, content: m.content, providerMessageId: m.providerMessageId, replyToProviderId: m.replyToProviderId, at },
+    preview,
+  });
+  if (hot.kind === 'duplicate') return null;
+  if (hot.kind === 'stored') {
+    const conversation = { ...hot.conversation, contact: { id: hot.contact.id, name: hot.contact.name, phone: m.from } };
+    return storedEvents(conversation, inboundRow(tenantId, conversation.id, id, m, at), null);
+  }
+
+  // A first message, a new conversation, or a contact whose name or WhatsApp id changed.
+  const contact = await senderContact(tx, tenantId, m, hot.contact);
   const touched = await touchConversationForInbound(tx, { tenantId, channelId, contactId: contact.id, at, preview });
   const conversation = touched
     ? { ...touched, contact: { id: contact.id, name: contact.name, phone: m.from } }
@@ -87,6 +133,7 @@ const storeInbound = async (
       });
   const message = await tx.message.create({
     data: {
+      id,
       tenantId,
       conversationId: conversation.id,
       direction: 'INBOUND',
@@ -99,14 +146,7 @@ const storeInbound = async (
       createdAt: at,
     },
   });
-  return {
-    drafts: [
-      ...(contact.created ? [contact.created] : []),
-      { type: 'message.created', actorId: null, payload: { message: toMessageDto({ ...message, sender: null }), conversation: toConversationDto(conversation) } },
-    ],
-    aiOwned: conversation.owner === 'AI',
-    conversationId: conversation.id,
-  };
+  return storedEvents(conversation, message, contact.created);
 };
 
 const timestampField: Record<StatusUpdate['status'], 'sentAt' | 'deliveredAt' | 'readAt' | 'failedAt'> = {

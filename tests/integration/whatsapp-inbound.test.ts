@@ -39,6 +39,26 @@ describe('POST /webhooks/whatsapp/cloud', () => {
     expect(items.map((m) => [m.direction, m.body, m.status])).toEqual([['INBOUND', 'Does it come in blue?', 'RECEIVED']]);
   });
 
+  it('sends each message in its event exactly as the API reads it back, on the first message and the ones after, and follows a new profile name', async () => {
+    const { admin, target } = await setup();
+    const from = randomPhone();
+    const stream = watchEvents(admin);
+    const bodies = ['First: contact and conversation created', 'Second: the common case', 'Third, under a new name'];
+    for (const [i, body] of bodies.entries()) {
+      const name = i < 2 ? 'Rui' : 'Rui Costa';
+      expect(await postSigned(target, inboundTextPayload(target, [{ from, name, body }]))).toBe(200);
+    }
+    await stream.until((events) => events.filter((e) => e.type === 'message.created').length === 3);
+    const created = stream.events().flatMap((e) => (e.type === 'message.created' ? [e.payload] : []));
+    const [conversation] = (await admin.http.conversation.list.query({})).items;
+    const { items } = await admin.http.conversation.messages.query({ conversationId: conversation!.id });
+    expect(items.map((m) => m.body)).toEqual(bodies);
+    expect(created.map((c) => c.message)).toEqual(items);
+    // The last event's conversation is the inbox row as it now stands.
+    expect(created.at(-1)!.conversation).toEqual(conversation);
+    expect(conversation).toMatchObject({ unreadCount: 3, contact: { name: 'Rui Costa', phone: from } });
+  });
+
   it('ingests every sample payload Meta documents', async () => {
     const { admin, target } = await setup();
     const dir = resolve(import.meta.dirname, '../fixtures/provider-vectors/whatsapp-cloud');

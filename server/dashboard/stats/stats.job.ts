@@ -33,7 +33,11 @@ const conversationOf = (e: TenantEvent): string | null => {
  * window's job, which reads after it committed. Events are published after commit, so every
  * refresh reads rows at least as new as the event that asked for it.
  */
-export const scheduleStatsRefresh = async (deps: Pick<Deps, 'queue' | 'config' | 'log'>, tenantId: string, events: TenantEvent[]): Promise<void> => {
+export const scheduleStatsRefresh = async (
+  deps: Pick<Deps, 'queue' | 'log'> & { config: Pick<Deps['config'], 'statsDebounceMs'> },
+  tenantId: string,
+  events: TenantEvent[],
+): Promise<void> => {
   const ids = new Set(events.map(conversationOf).filter((id): id is string => id !== null));
   const buckets = new Set(events.flatMap(bucketsOf));
   if (ids.size === 0) return;
@@ -41,22 +45,36 @@ export const scheduleStatsRefresh = async (deps: Pick<Deps, 'queue' | 'config' |
   const now = Date.now();
   const window = Math.floor(now / windowMs);
   const delayMs = (window + 1) * windowMs - now;
-  for (const conversationId of ids) {
+  const enqueue = async (name: string, payload: object, jobId: string, what: object) => {
+    const seen = alreadyEnqueued(deps.queue, window);
+    if (seen.has(jobId)) return;
     try {
-      await deps.queue.enqueue(CONVERSATION_STATS_JOB, { tenantId, conversationId }, { jobId: `${conversationId}.${window}`, delayMs, attempts: 5 });
+      await deps.queue.enqueue(name, payload, { jobId, delayMs, attempts: 5 });
+      seen.add(jobId);
     } catch (err) {
       // The reconciler at the next start finds the stale row: losing this enqueue loses nothing for good.
-      deps.log.warn({ tenantId, conversationId, err: err instanceof Error ? err.message : String(err) }, 'stats refresh enqueue failed');
+      deps.log.warn({ tenantId, ...what, err: err instanceof Error ? err.message : String(err) }, 'stats refresh enqueue failed');
     }
-  }
-  for (const bucketStart of buckets) {
-    try {
-      await deps.queue.enqueue(ACTIVITY_VOLUME_JOB, { tenantId, bucketStart }, { jobId: `${tenantId}.${bucketStart}.${window}`, delayMs, attempts: 5 });
-    } catch (err) {
-      // A lost recount of a recent bucket is redone by the reconciler at the next start.
-      deps.log.warn({ tenantId, bucketStart, err: err instanceof Error ? err.message : String(err) }, 'volume refresh enqueue failed');
-    }
-  }
+  };
+  // Concurrent, so a transaction touching many conversations costs one round trip, not one each:
+  // a webhook is acknowledged only after this.
+  await Promise.all([
+    ...[...ids].map((conversationId) => enqueue(CONVERSATION_STATS_JOB, { tenantId, conversationId }, `${conversationId}.${window}`, { conversationId })),
+    ...[...buckets].map((bucketStart) => enqueue(ACTIVITY_VOLUME_JOB, { tenantId, bucketStart }, `${tenantId}.${bucketStart}.${window}`, { bucketStart })),
+  ]);
+};
+
+/**
+ * The job ids this process enqueued in the current window. A repeat would be a no-op in the queue
+ * (same id) but still a round trip, and a busy conversation asks once per message. The job runs
+ * at the window's end, so within the window it is still waiting and skipping the repeat is safe.
+ */
+const enqueuedIn = new WeakMap<object, { window: number; ids: Set<string> }>();
+
+const alreadyEnqueued = (queue: object, window: number): Set<string> => {
+  let entry = enqueuedIn.get(queue);
+  if (!entry || entry.window !== window) enqueuedIn.set(queue, (entry = { window, ids: new Set() }));
+  return entry.ids;
 };
 
 export const conversationStatsJob = (deps: Deps) => async (payload: unknown) => {
