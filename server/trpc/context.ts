@@ -2,12 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { Deps } from '../deps.ts';
-import type { Logger } from '../logger.ts';
+import { RequestLog } from './request-log.ts';
 import { clientIp, requestOrigin } from '../http/request-info.ts';
 
 export type Context = {
   deps: Deps;
-  log: Logger;
+  log: RequestLog;
   requestId: string;
   ip: string;
   /** Base URL for links we hand out (invites): PUBLIC_URL, else the origin the request came to. */
@@ -30,7 +30,7 @@ export const createContextFactory =
     return {
       deps,
       requestId,
-      log: deps.log.child({ requestId }),
+      log: new RequestLog(deps.log, requestId),
       ip: clientIp(req, deps.config.trustProxy),
       appUrl: deps.config.publicUrl ?? requestOrigin(req),
       sessionToken: deps.lucia.readSessionCookie(req.headers.cookie ?? ''),

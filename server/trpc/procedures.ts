@@ -20,7 +20,7 @@ const withErrors = t.middleware(async ({ ctx, next, path, type }) => {
       throw toTrpcError(cause);
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-      ctx.log.error({ err: result.error.cause ?? result.error, path, type }, 'procedure failed');
+      ctx.log.error({ err: result.error.cause ?? result.error, path, type, ...ctx.actor }, 'procedure failed');
     }
   }
   return result;
@@ -44,7 +44,6 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       user,
       session,
       tenantId: user.tenantId,
-      log: ctx.log.child({ tenantId: user.tenantId, userId: user.id }),
     },
   });
 });
