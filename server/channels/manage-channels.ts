@@ -8,6 +8,7 @@ import type { Tx } from '../db/client.ts';
 import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { toChannelDto } from './channel-dto.ts';
 import { openSecrets, type ChannelSecrets } from './channel-secrets.ts';
+import { forgetCloudChannels } from './whatsapp/cloud-channels.ts';
 
 type Actor = { tenantId: string; actorId: string; appUrl: string };
 
@@ -24,11 +25,14 @@ export const listChannels = async (deps: Deps, { tenantId, appUrl }: { tenantId:
   return channels.map((c) => toChannelDto(c, deps.secrets, appUrl));
 };
 
-const emit = (deps: Deps, { tenantId, actorId }: Actor, work: (tx: Tx) => Promise<ChannelDto>) =>
-  writeWithEvents(deps, tenantId, async (tx) => {
+const emit = async (deps: Deps, { tenantId, actorId }: Actor, work: (tx: Tx) => Promise<ChannelDto>) => {
+  const result = await writeWithEvents(deps, tenantId, async (tx) => {
     const channel = await work(tx);
     return { result: channel, events: [{ type: 'channel.updated', actorId, payload: { channel } }] };
   });
+  forgetCloudChannels(deps.db);
+  return result;
+};
 
 export const createChannel = async (deps: Deps, actor: Actor, input: CreateChannelInput): Promise<ChannelDto> => {
   const phoneNumber = phoneOrThrow(input.phoneNumber);
@@ -84,9 +88,11 @@ export const updateChannel = (deps: Deps, actor: Actor, input: UpdateChannelInpu
     return toChannelDto(channel, deps.secrets, actor.appUrl);
   });
 
-export const deleteChannel = (deps: Deps, actor: Actor, { channelId }: { channelId: string }): Promise<void> =>
-  writeWithEvents(deps, actor.tenantId, async (tx) => {
+export const deleteChannel = async (deps: Deps, actor: Actor, { channelId }: { channelId: string }): Promise<void> => {
+  await writeWithEvents(deps, actor.tenantId, async (tx) => {
     const { count } = await tx.channel.deleteMany({ where: { id: channelId, tenantId: actor.tenantId } });
     if (count === 0) throw notFound();
     return { result: undefined, events: [{ type: 'channel.deleted', actorId: actor.actorId, payload: { channelId } }] };
   });
+  forgetCloudChannels(deps.db);
+};

@@ -185,6 +185,27 @@ describe('POST /webhooks/whatsapp/cloud', () => {
     expect(await postSigned(unknown, inboundTextPayload(unknown, [{ from: randomPhone(), name: 'Nobody', body: 'hi' }]))).toBe(200);
   });
 
+  it('takes a rotated app secret at once and forgets a deleted channel at once, though deliveries find channels without a query', async () => {
+    const { admin, channel, target } = await setup();
+    const from = randomPhone();
+    expect(await postSigned(target, inboundTextPayload(target, [{ from, name: 'Ines', body: 'before' }]))).toBe(200);
+    // Rotated at Meta and then through another server process (so not forgotten on this one):
+    // the next delivery is signed with the new secret.
+    const rotated = { ...target, appSecret: 'rotated-app-secret-0123456789' };
+    const stored = await app.deps.db.channel.findUniqueOrThrow({ where: { id: channel.id } });
+    const secrets = { ...app.deps.secrets.open<Record<string, string>>(stored.secrets), appSecret: rotated.appSecret };
+    await app.deps.db.channel.update({ where: { id: channel.id }, data: { secrets: app.deps.secrets.seal(secrets) } });
+    expect(await postSigned(rotated, inboundTextPayload(rotated, [{ from, name: 'Ines', body: 'after' }]))).toBe(200);
+    expect(await postSigned(target, inboundTextPayload(target, [{ from, name: 'Ines', body: 'old secret' }]))).toBe(401);
+    const [conversation] = (await admin.http.conversation.list.query({})).items;
+    const { items } = await admin.http.conversation.messages.query({ conversationId: conversation!.id });
+    expect(items.map((m) => m.body)).toEqual(['before', 'after']);
+
+    await admin.http.channel.delete.mutate({ channelId: channel.id });
+    expect(await postSigned(rotated, inboundTextPayload(rotated, [{ from, name: 'Ines', body: 'gone' }]))).toBe(200);
+    expect(await app.deps.db.message.count({ where: { body: 'gone', conversationId: conversation!.id } })).toBe(0);
+  });
+
   it('answers the verification handshake only for a known verify token', async () => {
     const { admin } = await createWorkspace(app.url);
     const verifyToken = `meatyhamhock-${newWamid().slice(6, 20)}`;

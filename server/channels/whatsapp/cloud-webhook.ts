@@ -12,6 +12,8 @@ import { ingestChannelBatch } from '../ingest.ts';
 import { ZCloudValue, ZCloudWebhook, type CloudValue } from './cloud-payload.ts';
 import { normalizeCloudMessages, normalizeCloudStatuses } from './normalize-cloud.ts';
 import { verifyMetaSignature } from './verify-signature.ts';
+import { findCloudChannels, forgetCloudChannels } from './cloud-channels.ts';
+import type { Channel } from '../../db/generated/client.ts';
 
 /** Meta documents payloads of up to 3 MB. */
 const MAX_BODY = 3 * 1024 * 1024;
@@ -66,20 +68,29 @@ export const handleCloudWebhook = async (deps: Deps, req: IncomingMessage, res: 
   if (!changes) return reply(res, 400, 'Malformed WhatsApp webhook payload');
 
   const phoneNumberIds = [...new Set(changes.map((c) => c.value.metadata.phone_number_id))];
-  const channels = await deps.db.channel.findMany({ where: { provider: 'WHATSAPP_CLOUD', phoneNumberId: { in: phoneNumberIds } } });
+  let channels = await findCloudChannels(deps.db, phoneNumberIds);
+  const signature = req.headers['x-hub-signature-256'];
+  const header = Array.isArray(signature) ? signature[0] : signature;
+  const verifies = (channel: Channel) => {
+    const { appSecret } = openSecrets(deps.secrets, channel.secrets);
+    return Boolean(appSecret) && verifyMetaSignature(appSecret!, raw, header);
+  };
+  let verified = channels.every(verifies);
+  // A kept channel may carry a secret rotated since: look again before refusing.
+  if (!verified) {
+    forgetCloudChannels(deps.db, phoneNumberIds);
+    channels = await findCloudChannels(deps.db, phoneNumberIds);
+    verified = channels.every(verifies);
+  }
   const known = new Map(channels.map((c) => [c.phoneNumberId!, c]));
   const unknown = phoneNumberIds.filter((id) => !known.has(id));
   if (unknown.length > 0) deps.log.warn({ phoneNumberIds: unknown }, 'whatsapp webhook for unknown phone number ids acknowledged');
   if (channels.length === 0) return reply(res, 200, 'OK');
 
-  const signature = req.headers['x-hub-signature-256'];
-  const header = Array.isArray(signature) ? signature[0] : signature;
-  for (const channel of channels) {
-    const { appSecret } = openSecrets(deps.secrets, channel.secrets);
-    if (!appSecret || !verifyMetaSignature(appSecret, raw, header)) {
-      deps.log.warn({ channelId: channel.id, tenantId: channel.tenantId }, 'whatsapp webhook signature refused');
-      return reply(res, 401, 'Invalid signature');
-    }
+  if (!verified) {
+    const refused = channels.find((c) => !verifies(c))!;
+    deps.log.warn({ channelId: refused.id, tenantId: refused.tenantId }, 'whatsapp webhook signature refused');
+    return reply(res, 401, 'Invalid signature');
   }
 
   const batches = new Map<string, { messages: InboundMessage[]; statuses: StatusUpdate[] }>();
