@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResumeResult } from './load/fleet-control.ts';
 import type { BundleResult } from './sections/bundle.ts';
-import type { FanoutStep } from './sections/fanout.ts';
+import type { FanoutStep, FloorStep } from './sections/fanout.ts';
 import type { LatencyResult } from './sections/latency.ts';
 import type { RateResult } from './sections/measure-rate.ts';
 import type { QueriesResult } from './sections/queries.ts';
@@ -19,7 +19,7 @@ export type Report = {
   notes?: string[];
   sections: {
     latency?: { ours: LatencyResult; baseline: LatencyResult };
-    fanout?: { ours: FanoutStep[]; baseline: FanoutStep[] };
+    fanout?: { ours: FanoutStep[]; baseline: FanoutStep[]; floor?: FloorStep[] };
     resume?: ResumeResult & { behind: number; fleets?: number };
     nodes?: { ours: RateResult[]; baseline: RateResult[] };
     queries?: QueriesResult;
@@ -95,22 +95,26 @@ export const renderReport = (r: Report): string => {
   const fan = r.sections.fanout;
   if (fan) {
     out.push('## 2. Fan-out capacity (idle subscribed clients, one server process)', '');
-    out.push('| Clients | Ours RSS / heap per conn (KB) | Baseline RSS / heap per conn (KB) | Ours: one event to all (ms) | Baseline (ms) | Ratio | Server CPU for it, ours / baseline (ms) | Connect time ours / baseline (s) |', '|---|---|---|---|---|---|---|---|');
+    out.push('| Clients | Ours RSS / heap per conn (KB) | Baseline RSS / heap per conn (KB) | tRPC floor RSS / heap per conn (KB) | Ours: one event to all (ms) | Baseline (ms) | Ratio | Server CPU for it, ours / baseline (ms) | Connect time ours / baseline (s) |', '|---|---|---|---|---|---|---|---|---|');
     fan.ours.forEach((o, i) => {
       const b = fan.baseline[i];
       if (!b) return;
+      const f = fan.floor?.[i];
+      const floorCell = f ? `${f.rssPerConnKb.toFixed(1)} / ${f.heapPerConnKb.toFixed(1)}` : '—';
       out.push(
-        `| ${o.clients.toLocaleString('en')}${o.clients < o.wanted ? ` (of ${o.wanted.toLocaleString('en')}: connect budget spent)` : ''}${b && b.clients !== o.clients ? ` / baseline ${b.clients.toLocaleString('en')}` : ''} | ${o.rssPerConnKb.toFixed(1)} / ${o.heapPerConnKb.toFixed(1)} | ${b.rssPerConnKb.toFixed(1)} / ${b.heapPerConnKb.toFixed(1)} | ${ms(o.deliverAllMs)}${o.deliveredAll ? '' : ' (incomplete)'} | ${ms(b.deliverAllMs)}${b.deliveredAll ? '' : ' (incomplete)'} | ${ratio(o.deliverAllMs, b.deliverAllMs)} | ${o.deliverCpuMs.toFixed(0)} / ${b.deliverCpuMs.toFixed(0)} (${ratio(o.deliverCpuMs, b.deliverCpuMs)}) | ${(o.connectMs / 1000).toFixed(1)} / ${(b.connectMs / 1000).toFixed(1)} |`,
+        `| ${o.clients.toLocaleString('en')}${o.clients < o.wanted ? ` (of ${o.wanted.toLocaleString('en')}: connect budget spent)` : ''}${b && b.clients !== o.clients ? ` / baseline ${b.clients.toLocaleString('en')}` : ''} | ${o.rssPerConnKb.toFixed(1)} / ${o.heapPerConnKb.toFixed(1)} | ${b.rssPerConnKb.toFixed(1)} / ${b.heapPerConnKb.toFixed(1)} | ${floorCell} | ${ms(o.deliverAllMs)}${o.deliveredAll ? '' : ' (incomplete)'} | ${ms(b.deliverAllMs)}${b.deliveredAll ? '' : ' (incomplete)'} | ${ratio(o.deliverAllMs, b.deliverAllMs)} | ${o.deliverCpuMs.toFixed(0)} / ${b.deliverCpuMs.toFixed(0)} (${ratio(o.deliverCpuMs, b.deliverCpuMs)}) | ${(o.connectMs / 1000).toFixed(1)} / ${(b.connectMs / 1000).toFixed(1)} |`,
       );
     });
     out.push(
       '',
-      'Memory: the server\'s RSS and JS heap after a full GC (`--expose-gc`, read over IPC) with the clients connected, minus the same with one client, divided by the clients added. "One event to all": POST of one webhook until the last of the clients has it (median of 3). The clients run in a separate process (`bench/load/fleet.ts`) so the server and the clients each hold their own file descriptors under the 20,000 cap.',
+      'Memory: the server\'s RSS and JS heap after a full GC (`--expose-gc`, read over IPC) with the clients connected, minus the same with one client, divided by the clients added. "One event to all": POST of one webhook until the last of the clients has it (median of 3). The clients run in a separate process (`bench/load/fleet.ts`) so the server and the clients each hold their own file descriptors under the 20,000 cap. **tRPC floor** (`bench/floor/server.ts`): the same tRPC WebSocket adapter, `ws` server and keep-alive with nothing of ours (an empty context, one subscription that yields once and waits), subscribed to by the same tRPC client and measured the same way: what the framework itself holds per idle subscribed connection.',
       '',
     );
     const o = fan.ours.at(-1)!;
     const b = fan.baseline[fan.ours.length - 1] ?? fan.baseline.at(-1)!;
-    budgets.push(`| ≤ 16 KB server memory per idle subscribed connection (${o.clients.toLocaleString('en')}) | ${o.rssPerConnKb.toFixed(1)} KB RSS (${o.heapPerConnKb.toFixed(1)} KB heap) | ${mark(o.rssPerConnKb <= 16)} |`);
+    const f = fan.floor?.[fan.ours.length - 1];
+    const floorNote = f ? `; the tRPC floor alone: ${f.rssPerConnKb.toFixed(1)} KB RSS (${f.heapPerConnKb.toFixed(1)} KB heap)` : '';
+    budgets.push(`| ≤ 16 KB server memory per idle subscribed connection (${o.clients.toLocaleString('en')}) | ${o.rssPerConnKb.toFixed(1)} KB RSS (${o.heapPerConnKb.toFixed(1)} KB heap)${floorNote} | ${mark(o.rssPerConnKb <= 16)} |`);
     budgets.push(`| Event to ${o.clients.toLocaleString('en')} clients ≤ 2 × baseline | ${ms(o.deliverAllMs)} ms vs ${ms(b.deliverAllMs)} ms (${ratio(o.deliverAllMs, b.deliverAllMs)}) | ${mark(o.deliveredAll && o.deliverAllMs <= 2 * b.deliverAllMs)} |`);
   }
 

@@ -16,9 +16,9 @@ import { join, resolve } from 'node:path';
 import { retarget, createBenchTenant } from './load/tenant.ts';
 import { createBenchDatabase, REDIS_URL } from './support/database.ts';
 import { machineInfo } from './support/machine.ts';
-import { ROOT, startBaselineServer, startOurServer, type ServerNode } from './support/processes.ts';
+import { ROOT, startBaselineServer, startFloorServer, startOurServer, type ServerNode } from './support/processes.ts';
 import { runLatency } from './sections/latency.ts';
-import { runFanout } from './sections/fanout.ts';
+import { runFanout, runFloorMemory } from './sections/fanout.ts';
 import { runResume } from './sections/resume.ts';
 import { runTwoNodes } from './sections/two-nodes.ts';
 import { runQueries } from './sections/queries.ts';
@@ -104,7 +104,13 @@ const main = async () => {
         report.sections.latency = { ours: l.ours!, baseline: l.baseline! };
       });
       if (args.only.has('fanout')) await section('fanout', async () => {
-        report.sections.fanout = { ours: await runFanout(ours, asNode(ourA), settings), baseline: await runFanout(baseline, asNode(baseA), settings) };
+        const fanout = { ours: await runFanout(ours, asNode(ourA), settings), baseline: await runFanout(baseline, asNode(baseA), settings) };
+        const floor = await startFloorServer();
+        try {
+          report.sections.fanout = { ...fanout, floor: await runFloorMemory(asNode(floor), settings) };
+        } finally {
+          await floor.stop();
+        }
       });
       if (args.only.has('resume')) await section('resume', async () => {
         report.sections.resume = await runResume({ url: ourA.url, serverPid: ourA.pid, cookie: tenant.cookie, databaseUrl: db.url, tenantId: tenant.tenantId, target: tenant.target }, settings);

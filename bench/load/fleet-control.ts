@@ -19,6 +19,7 @@ export const startFleet = async () => {
     connectTrpc: (url: string, cookie: string, count: number, concurrency = 100) =>
       proc.call<{ ms: number; total: number }>('connect', { kind: 'trpc', url, cookie, origin: url, count, concurrency }),
     connectRaw: (url: string, count: number, concurrency = 200) => proc.call<{ ms: number; total: number }>('connect', { kind: 'raw', url, count, concurrency }),
+    connectFloor: (url: string, count: number, concurrency = 100) => proc.call<{ ms: number; total: number }>('connect', { kind: 'floor', url, count, concurrency }),
     phase: (tag: string, max: number) => proc.call<null>('phase', { tag, max }),
     stats: () => proc.call<FleetStats>('stats'),
     closeAll: () => proc.call<null>('closeAll'),

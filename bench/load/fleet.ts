@@ -10,6 +10,7 @@ import { createTRPCClient, createWSClient, wsLink } from '@trpc/client';
 import WebSocket from 'ws';
 import type { StreamItem } from '../../src/contracts/events.ts';
 import type { AppRouter } from '../../server/trpc/app-router.ts';
+import type { FloorRouter } from '../floor/server.ts';
 import { Histogram, nowMs } from '../support/histogram.ts';
 import { memoryAfterGc, serveIpc } from '../support/ipc.ts';
 
@@ -110,6 +111,24 @@ const addTrpcSubscriber = (opts: TrpcOptions): Promise<Subscriber> =>
     opts.onCreated?.(sub);
   });
 
+/** A tRPC client on the floor server's idle subscription: the same client, nothing of ours. */
+const addFloorSubscriber = (url: string): Promise<Subscriber> =>
+  new Promise((resolve, reject) => {
+    const wsClient = createWSClient({ url: url.replace(/^http/, 'ws'), WebSocket: WebSocket as unknown as typeof globalThis.WebSocket, retryDelayMs: () => 500 });
+    const client = createTRPCClient<FloorRouter>({ links: [wsLink({ client: wsClient })] });
+    const subscription = client.idle.subscribe(undefined, { onData: () => resolve(sub), onError: reject });
+    const sub: Subscriber = {
+      seen: new Uint8Array(0),
+      lastSeq: -1,
+      events: 0,
+      gaps: 0,
+      close: () => {
+        subscription.unsubscribe();
+        void wsClient.close();
+      },
+    };
+  });
+
 const addRawSubscriber = (url: string): Promise<Subscriber> =>
   new Promise((resolve, reject) => {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`);
@@ -138,7 +157,7 @@ const pooled = async <T>(count: number, concurrency: number, task: () => Promise
   return out;
 };
 
-type ConnectArgs = { kind: 'trpc' | 'raw'; url: string; cookie?: string; origin?: string; count: number; concurrency?: number };
+type ConnectArgs = { kind: 'trpc' | 'raw' | 'floor'; url: string; cookie?: string; origin?: string; count: number; concurrency?: number };
 type ResumeArgs = { url: string; cookie: string; origin: string; count: number; lastEventId: string; targetSeq: number; timeoutMs: number; startAt?: number };
 
 serveIpc(async (req) => {
@@ -147,7 +166,7 @@ serveIpc(async (req) => {
       const a = req as unknown as ConnectArgs;
       const started = nowMs();
       const added = await pooled(a.count, a.concurrency ?? 100, () =>
-        a.kind === 'trpc' ? addTrpcSubscriber({ url: a.url, cookie: a.cookie!, origin: a.origin! }) : addRawSubscriber(a.url),
+        a.kind === 'trpc' ? addTrpcSubscriber({ url: a.url, cookie: a.cookie!, origin: a.origin! }) : a.kind === 'floor' ? addFloorSubscriber(a.url) : addRawSubscriber(a.url),
       );
       subscribers.push(...added);
       return { ms: nowMs() - started, total: subscribers.length };

@@ -96,3 +96,40 @@ export const runFanout = async (system: System, node: SystemNode, s: Settings): 
     await fleet.stop();
   }
 };
+
+export type FloorStep = { clients: number; rssPerConnKb: number; heapPerConnKb: number; connectMs: number };
+
+/**
+ * The same memory steps on the tRPC floor (bench/floor/server.ts): the framework's own cost of an
+ * idle subscribed connection, measured the same way, so ours can be read as floor + our part.
+ */
+export const runFloorMemory = async (node: SystemNode, s: Settings): Promise<FloorStep[]> => {
+  const fleet = await startFleet();
+  try {
+    await fleet.connectFloor(node.url, 1);
+    const before = await node.memory();
+    let connected = 1;
+    const steps: FloorStep[] = [];
+    for (const wanted of fanoutSteps(s.quick)) {
+      let connectMs = 0;
+      while (connected < wanted) {
+        const chunk = Math.min(1000, wanted - connected);
+        connectMs += (await fleet.connectFloor(node.url, chunk)).ms;
+        connected += chunk;
+      }
+      const after = await node.memory();
+      const step = {
+        clients: connected,
+        rssPerConnKb: (after.rss - before.rss) / 1024 / (connected - 1),
+        heapPerConnKb: (after.heapUsed - before.heapUsed) / 1024 / (connected - 1),
+        connectMs,
+      };
+      s.log(`tRPC floor ${connected}: ${step.rssPerConnKb.toFixed(1)} KB RSS/conn, ${step.heapPerConnKb.toFixed(1)} KB heap/conn`);
+      steps.push(step);
+    }
+    await fleet.closeAll();
+    return steps;
+  } finally {
+    await fleet.stop();
+  }
+};

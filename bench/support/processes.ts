@@ -129,6 +129,14 @@ export const startBaselineServer = async (opts: { databaseUrl: string; redisUrl:
   return { ...proc, url: `http://127.0.0.1:${port}`, port };
 };
 
+/** The tRPC floor (bench/floor/server.ts): the framework's own cost per connection. */
+export const startFloorServer = async (): Promise<ServerNode> => {
+  const port = await freePort();
+  const proc = startProcess('bench/floor/server.ts', { PORT: String(port) }, ['--expose-gc']);
+  await proc.waitForLine((l) => l.includes('floor is up'));
+  return { ...proc, url: `http://127.0.0.1:${port}`, port };
+};
+
 const waitForHealthy = async (url: string, proc: BenchProcess) => {
   const deadline = Date.now() + 60_000;
   let exited = false;
