@@ -26,7 +26,7 @@ export const eventsRouter = t.router({
       tenantId: ctx.tenantId,
       lastSeq: input?.lastEventId == null ? null : Number(input.lastEventId),
       signal: signal ?? new AbortController().signal,
-      ...(socket && target ? { direct: (events: TenantEvent[]) => socket.send(eventsFrameBuffer(target, events), { binary: false }) } : {}),
+      ...(socket && target ? { direct: (events: TenantEvent[]) => socket.send(eventsFrameBuffer(target, events)) } : {}),
     });
     for await (const item of items) yield tracked(String(lastSeqOf(item)), item);
   }),

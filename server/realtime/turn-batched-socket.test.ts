@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { TurnBatchedWebSocket } from './turn-batched-socket.ts';
+import { prepareTextFrame } from './prepared-frame.ts';
 
 let wss: WebSocketServer | null = null;
 afterEach(async () => {
@@ -95,5 +96,25 @@ it('sends bytes as text frames, as every frame of this server is JSON text', asy
     { text: '{"shared":"frame ✓"}', isBinary: false },
     { text: '{"with":"a callback"}', isBinary: false },
   ]);
+  client.terminate();
+});
+
+it('writes a prepared frame as its bytes: the same message as send() makes, in order with the others', async () => {
+  const { client, socket } = await connectPair();
+  const texts = ['{"before":1}', `{"shared":"${'x'.repeat(200)}"}`, `{"big":"${'y'.repeat(70_000)}"}`, '{"after":"✓"}'];
+  const frames: Array<{ text: string; isBinary: boolean }> = [];
+  const all = new Promise<void>((done) =>
+    client.on('message', (data: Buffer, isBinary: boolean) => {
+      frames.push({ text: data.toString(), isBinary });
+      if (frames.length === texts.length) done();
+    }),
+  );
+  // Short, 16-bit and 64-bit lengths, between ordinary sends.
+  socket.send(texts[0]!);
+  socket.send(prepareTextFrame(texts[1]!));
+  socket.send(prepareTextFrame(texts[2]!));
+  socket.send(texts[3]!);
+  await all;
+  expect(frames).toEqual(texts.map((text) => ({ text, isBinary: false })));
   client.terminate();
 });

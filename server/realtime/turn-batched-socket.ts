@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
+import { wireOf } from './prepared-frame.ts';
 
 /**
  * Fan-out is bound by system calls: one `write` per message per socket. This server-side
@@ -11,6 +12,8 @@ import { WebSocket } from 'ws';
 type SendOptions = Exclude<Parameters<WebSocket['send']>[1], ((err?: Error) => void) | undefined>;
 
 const corked = new Set<Socket>();
+/** ws's Sender state when it writes a frame at once (DEFAULT in ws/lib/sender.js). */
+const SENDER_IDLE = 0;
 let flushScheduled = false;
 
 /**
@@ -38,7 +41,8 @@ export class TurnBatchedWebSocket extends WebSocket {
   override send(data: Parameters<WebSocket['send']>[0], options: SendOptions, cb?: (err?: Error) => void): void;
   override send(...args: [Parameters<WebSocket['send']>[0], ...unknown[]]): void {
     // `_socket` is ws's own handle on the TCP socket (not in its typings); absent before upgrade.
-    const socket = (this as unknown as { _socket?: Socket })._socket;
+    const internals = this as unknown as { _socket?: Socket; _sender?: { _state: number } };
+    const socket = internals._socket;
     if (socket && !corked.has(socket) && !socket.destroyed) {
       socket.cork();
       corked.add(socket);
@@ -47,8 +51,15 @@ export class TurnBatchedWebSocket extends WebSocket {
         setImmediate(uncorkSlice);
       }
     }
-    // Every frame this server sends is JSON text; shared frames come here already UTF-8-encoded.
     const [data, options] = args;
+    // A prepared shared frame goes out as its bytes, when ws would have written at once anyway:
+    // open, and its sender idle (not compressing or reading a blob, which would queue this).
+    const wire = args.length === 1 ? wireOf(data) : undefined;
+    if (wire && socket && this.readyState === WebSocket.OPEN && internals._sender?._state === SENDER_IDLE) {
+      socket.write(wire);
+      return;
+    }
+    // Every frame this server sends is JSON text; shared frames come here already UTF-8-encoded.
     if (typeof data !== 'string' && (options === undefined || typeof options === 'function')) args.splice(1, 0, { binary: false });
     (super.send as (...a: unknown[]) => void).apply(this, args);
   }

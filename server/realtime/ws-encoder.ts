@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { prepareTextFrame } from './prepared-frame.ts';
 
 /**
  * tRPC's WebSocket encoder, JSON like the default one, with one difference that decides fan-out
@@ -53,8 +54,8 @@ export const encodeEventsFrame = (target: SubscriptionTarget, events: Array<{ se
 /**
  * The same frame as UTF-8 bytes, built once per batch and subscription id: a client's
  * subscription ids are small counters, so most subscribers of a node share a handful of them
- * (in practice one), and each of those frames is then encoded once, not once per socket. Sent as
- * a text frame (`{ binary: false }`), ws writes the buffer as it is.
+ * (in practice one), and each of those frames is then encoded once, not once per socket. Framed
+ * once too (`prepareTextFrame`): every socket gets the same bytes in one write.
  */
 const frameBuffers = new WeakMap<object, Map<string, Buffer<ArrayBuffer>>>();
 
@@ -64,7 +65,7 @@ export const eventsFrameBuffer = (target: SubscriptionTarget, events: Array<{ se
   const key = `${typeof target.id}:${target.id}:${target.jsonrpc ?? ''}`;
   let frame = byTarget.get(key);
   if (!frame) {
-    frame = Buffer.from(encodeEventsFrame(target, events));
+    frame = prepareTextFrame(encodeEventsFrame(target, events));
     byTarget.set(key, frame);
   }
   return frame;
