@@ -11,6 +11,7 @@ import { trackAgentSockets } from '../realtime/agent-presence.ts';
 import { TurnBatchedWebSocket } from '../realtime/turn-batched-socket.ts';
 import { sharedEventEncoder } from '../realtime/ws-encoder.ts';
 import { captureStreamSubscriptions } from '../realtime/stream-subscriptions.ts';
+import { rememberUpgradeCheck } from '../realtime/upgrade-check.ts';
 import { hashToken } from '../auth/token.ts';
 import { appRouter } from '../trpc/app-router.ts';
 import { createContextFactory } from '../trpc/context.ts';
@@ -100,8 +101,9 @@ export const startServer = async (
     const mark = sockets.mark();
     deps.lucia
       .validateSession(token)
-      .then(({ user }) => {
-        if (!user) return refuseUpgrade(socket, 401, 'Unauthorized');
+      .then(({ session, user }) => {
+        if (!session || !user) return refuseUpgrade(socket, 401, 'Unauthorized');
+        const checkedAt = Date.now();
         wss.handleUpgrade(req, socket, head, (ws) => {
           captureStreamSubscriptions(ws);
           sockets.add(ws, { userId: user.id, sessionKey: hashToken(token) });
@@ -110,7 +112,10 @@ export const startServer = async (
           // A deactivation or sign-out commits, then tells every node. One that this node heard of
           // while the check above was on its way ran before this socket was findable, so it may
           // have been missed: check again. One heard of from now on finds the socket.
-          if (!sockets.endedSince(mark)) return;
+          if (!sockets.endedSince(mark)) {
+            rememberUpgradeCheck(ws, { session, user, at: checkedAt, stillValid: () => !sockets.endedSince(mark) });
+            return;
+          }
           void deps.lucia.validateSession(token).then(({ session }) => {
             if (!session) ws.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
           });

@@ -40,6 +40,14 @@ const eventsJson = (events: unknown[]): string | null => {
 /** Where a stream's frames go: its tRPC subscription id (and JSON-RPC version, when the client sent one). */
 export type SubscriptionTarget = { id: string | number; jsonrpc?: '2.0' };
 
+/** Names a target's frames in the cache; kept on long-lived targets, so a delivery builds no string. */
+const keys = new WeakMap<SubscriptionTarget, string>();
+const keyOf = (target: SubscriptionTarget): string => {
+  let key = keys.get(target);
+  if (key === undefined) keys.set(target, (key = `${typeof target.id}:${target.id}:${target.jsonrpc ?? ''}`));
+  return key;
+};
+
 /**
  * The frame tRPC's WebSocket adapter would send for a tracked `{ kind: 'events', events }` item
  * of this subscription, byte for byte (same keys, same order), without going through the
@@ -62,7 +70,7 @@ const frameBuffers = new WeakMap<object, Map<string, Buffer<ArrayBuffer>>>();
 export const eventsFrameBuffer = (target: SubscriptionTarget, events: Array<{ seq: number }>): Buffer<ArrayBuffer> => {
   let byTarget = frameBuffers.get(events);
   if (!byTarget) frameBuffers.set(events, (byTarget = new Map()));
-  const key = `${typeof target.id}:${target.id}:${target.jsonrpc ?? ''}`;
+  const key = keyOf(target);
   let frame = byTarget.get(key);
   if (!frame) {
     frame = prepareTextFrame(encodeEventsFrame(target, events));

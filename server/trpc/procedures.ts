@@ -3,6 +3,7 @@ import { AppError } from '../../src/errors.ts';
 import { hasRole, type Role } from '../../src/domain/roles.ts';
 import { toTrpcError } from './error-map.ts';
 import { t } from './init.ts';
+import { takeUpgradeCheck } from '../realtime/upgrade-check.ts';
 
 /**
  * Maps service errors once, for every procedure, and writes one log line per call (mutations at
@@ -30,11 +31,14 @@ export const publicProcedure = t.procedure.use(withErrors);
 
 /**
  * Validates the session on every call (also over a long-lived WebSocket), so a deactivation or a
- * role change takes effect on the next call, not the next connection.
+ * role change takes effect on the next call, not the next connection. The one exception is a
+ * socket's first event stream right after its upgrade (server/realtime/upgrade-check.ts).
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, next, path }) => {
   const token = ctx.sessionToken;
-  const { session, user } = token ? await ctx.deps.lucia.validateSession(token) : { session: null, user: null };
+  // A socket's first event stream may take the check its upgrade just made (see upgrade-check.ts).
+  const reused = ctx.socket && path === 'events.stream' ? takeUpgradeCheck(ctx.socket) : null;
+  const { session, user } = reused ?? (token ? await ctx.deps.lucia.validateSession(token) : { session: null, user: null });
   if (!session || !user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
   ctx.actor.tenantId = user.tenantId;
   ctx.actor.userId = user.id;
