@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, onTestFinished } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { TurnBatchedWebSocket } from './turn-batched-socket.ts';
+import { FLUSH_SLICE_MS, setFlushSliceMs, TurnBatchedWebSocket } from './turn-batched-socket.ts';
 import { prepareTextFrame } from './prepared-frame.ts';
 
 let wss: WebSocketServer | null = null;
@@ -50,6 +50,9 @@ it('keeps delivering across turns (the socket is uncorked after each)', async ()
 });
 
 it('flushes every socket, in slices, when more are corked than one slice writes', async () => {
+  // The shortest slices (16 sockets each), so 150 sockets take ten of them.
+  setFlushSliceMs(0);
+  onTestFinished(() => setFlushSliceMs(FLUSH_SLICE_MS));
   wss = new WebSocketServer({ port: 0, host: '127.0.0.1', WebSocket: TurnBatchedWebSocket });
   await once(wss, 'listening');
   const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;

@@ -17,20 +17,30 @@ const SENDER_IDLE = 0;
 let flushScheduled = false;
 
 /**
- * Sockets written per slice. An event to a thousand subscribers is a thousand `writev`s; done in
- * one go they hold the event loop for tens of milliseconds, and a transaction waiting for its
- * database reply (holding the tenant's event counter lock) waits that long too, which capped the
- * ingest rate. Slices let the loop poll I/O between them.
+ * How long one slice of flushing may hold the event loop. An event to a thousand subscribers is a
+ * thousand `writev`s; done in one go they hold the loop for tens of milliseconds on a busy
+ * machine, and a transaction waiting for its database reply (holding the tenant's event counter
+ * lock) waits that long too. Between slices the loop polls I/O. Bounded by time, not by a count
+ * of sockets: a fixed small count spread one event's flush over many loop turns, interleaved
+ * with the next events', and the last screens got each event late (measured in BENCHMARKS.md).
  */
-const UNCORK_PER_SLICE = 64;
+export const FLUSH_SLICE_MS = 8;
+let sliceMs = FLUSH_SLICE_MS;
+
+/** For tests: 0 makes every slice as short as possible (16 sockets). */
+export const setFlushSliceMs = (ms: number): void => {
+  sliceMs = ms;
+};
 
 const uncorkSlice = () => {
+  const until = performance.now() + sliceMs;
   let written = 0;
   // Set iteration is in insertion order, and deleting the current entry is safe.
   for (const socket of corked) {
     corked.delete(socket);
     socket.uncork();
-    if (++written === UNCORK_PER_SLICE) break;
+    // The clock is read every 16 sockets: a writev is microseconds.
+    if ((++written & 15) === 0 && performance.now() >= until) break;
   }
   if (corked.size > 0) setImmediate(uncorkSlice);
   else flushScheduled = false;
