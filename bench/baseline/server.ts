@@ -82,14 +82,56 @@ const handleWebhook = async (req: IncomingMessage, res: ServerResponse) => {
         const { rows } = await pool.query<{ id: string; created_at: Date }>({ ...INSERT, values: [m.id, m.from, name, text] });
         const row = rows[0];
         if (!row) continue;
-        // A payload of the same shape and similar size as ours: the stored message and its sender.
+        // The same fields, and so the same bytes on every screen, as our message.created event
+        // (the message and its conversation's inbox row), filled from the one row it stores:
+        // subscribers of both systems parse equal payloads, so what differs is the framework.
+        const at = row.created_at.toISOString();
+        const conversationId = `bench-conversation-${m.from}`;
         const event = {
           type: 'message.created',
-          seq: Number(row.id),
+          actorId: null,
           payload: {
-            message: { id: row.id, providerMessageId: m.id, direction: 'INBOUND', type: 'text', body: text, status: 'RECEIVED', createdAt: row.created_at.toISOString() },
-            contact: { phone: m.from, name },
+            message: {
+              id: row.id,
+              conversationId,
+              direction: 'INBOUND',
+              type: 'text',
+              body: text,
+              content: null,
+              status: 'RECEIVED',
+              errorCode: null,
+              errorTitle: null,
+              sender: null,
+              aiAgentId: null,
+              isNote: false,
+              claimedAt: null,
+              replyToProviderId: null,
+              providerMessageId: m.id,
+              createdAt: at,
+              sentAt: null,
+              deliveredAt: null,
+              readAt: null,
+            },
+            conversation: {
+              id: conversationId,
+              channelId: 'bench-channel',
+              contact: { id: `bench-contact-${m.from}`, name: name ?? '', phone: m.from },
+              status: 'OPEN',
+              owner: 'QUEUE',
+              ownerVersion: 0,
+              assigneeId: null,
+              lastMessageAt: at,
+              lastMessagePreview: text,
+              lastMessageDirection: 'INBOUND',
+              lastMessageFromAi: false,
+              lastInboundAt: at,
+              unreadCount: 1,
+              createdAt: at,
+            },
           },
+          tenantId: 'bench-tenant',
+          seq: Number(row.id),
+          createdAt: at,
         };
         await pub.publish(channel, JSON.stringify(event));
       }
