@@ -98,7 +98,7 @@ export const storeInboundHot = async (tx: Tx, h: HotInbound): Promise<HotInbound
       WHERE "tenantId" = ${tenantId}::uuid AND "conversationId" IN (SELECT id FROM conv) AND "status" = 'READY'
     ), stored AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, type, body, content, "providerMessageId", "replyToProviderId", status, "createdAt")
-      SELECT ${m.id}::uuid, ${tenantId}::uuid, conv.id, 'INBOUND', ${m.type}, ${m.body}, ${m.content === null ? null : JSON.stringify(m.content)}::jsonb,
+      SELECT ${m.id}::uuid, ${tenantId}::uuid, conv.id, 'INBOUND', ${m.type}, ${m.body}, ${m.content == null ? null : JSON.stringify(m.content)}::jsonb,
              ${m.providerMessageId}, ${m.replyToProviderId}, 'RECEIVED', ${at}::timestamp(3)
       FROM conv
       RETURNING id

@@ -18,12 +18,20 @@ export type IngestResult = { created: number; duplicates: number; statusesApplie
 /** Conversations the AI owns that received new customer messages and so owe a reply. */
 export type IngestOutcome = IngestResult & { aiOwed: string[] };
 
+/** Every string in a JSON value without NUL characters (a string's own text is never reparsed). */
+const stripNul = (value: unknown): unknown => {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '');
+  if (Array.isArray(value)) return value.map(stripNul);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [stripNul(k), stripNul(v)]));
+  return value;
+};
+
 /** PostgreSQL text and jsonb refuse NUL characters; a provider payload carrying one must still store. */
 const withoutNul = (m: InboundMessage): InboundMessage => ({
   ...m,
   body: m.body.replaceAll('\u0000', ''),
   profileName: m.profileName?.replaceAll('\u0000', '') ?? null,
-  content: m.content ? (JSON.parse(JSON.stringify(m.content).replaceAll('\\u0000', '')) as InboundMessage['content']) : null,
+  content: m.content ? (stripNul(m.content) as InboundMessage['content']) : null,
 });
 
 /**

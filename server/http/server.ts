@@ -116,9 +116,16 @@ export const startServer = async (
             rememberUpgradeCheck(ws, { session, user, at: checkedAt, stillValid: () => !sockets.endedSince(mark) });
             return;
           }
-          void deps.lucia.validateSession(token).then(({ session }) => {
-            if (!session) ws.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
-          });
+          deps.lucia.validateSession(token).then(
+            ({ session }) => {
+              if (!session) ws.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+            },
+            (err: unknown) => {
+              // Unsure whether the session still stands: close, and the client reconnects and is checked afresh.
+              log.error({ err }, 'websocket session re-check failed');
+              ws.close(1011, 'session check failed');
+            },
+          );
         });
       })
       .catch((err: unknown) => {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundTextPayload, newWamid, postSigned, statusPayload } from '../../server/dev/cloud-webhook-builder.ts';
+import { inboundPayload, inboundTextPayload, newWamid, postSigned, statusPayload } from '../../server/dev/cloud-webhook-builder.ts';
 import { signMetaBody } from '../../server/channels/whatsapp/verify-signature.ts';
 import { startFakeGraph, type FakeGraph } from '../../server/dev/fake-graph-server.ts';
 import { createWorkspace, watchEvents } from '../support/factories.ts';
@@ -275,5 +275,17 @@ describe('awkward payloads', () => {
     expect(await postSigned(target, inboundTextPayload(target, [{ from: randomPhone(), name: 'Nul\u0000l', body: 'before\u0000after' }]))).toBe(200);
     const [conversation] = (await admin.http.conversation.list.query({})).items;
     expect(conversation!.lastMessagePreview).toBe('beforeafter');
+  });
+
+  it('stores media whose caption carries a NUL, or the text of an escaped one, as written', async () => {
+    const { admin, target } = await setup();
+    const contact = { phone: randomPhone(), name: 'Paths' };
+    // A backslash followed by "u0000" is ordinary text and stays; only the NUL character goes.
+    const caption = 'C:\\u0000dir\u0000 done';
+    const payload = inboundPayload(target, contact, [{ type: 'image', image: { id: 'media-1', mime_type: 'image/jpeg', caption } }]);
+    expect(await postSigned(target, payload)).toBe(200);
+    const [conversation] = (await admin.http.conversation.list.query({})).items;
+    const { items } = await admin.http.conversation.messages.query({ conversationId: conversation!.id });
+    expect(items.map((m) => [m.body, (m.content as { caption?: string } | null)?.caption])).toEqual([['C:\\u0000dir done', 'C:\\u0000dir done']]);
   });
 });

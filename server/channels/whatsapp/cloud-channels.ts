@@ -16,34 +16,38 @@ import type { Channel } from '../../db/generated/client.ts';
 const KEEP_MS = 2000;
 
 type Kept = { channel: Channel; until: number };
-const kept = new WeakMap<Db, Map<string, Kept>>();
+/** The kept channels of one database, and how often they were forgotten (see `findCloudChannels`). */
+type Store = { kept: Map<string, Kept>; forgotten: number };
+const stores = new WeakMap<Db, Store>();
 
-const keptFor = (db: Db) => {
-  let map = kept.get(db);
-  if (!map) kept.set(db, (map = new Map()));
-  return map;
+const storeFor = (db: Db): Store => {
+  let store = stores.get(db);
+  if (!store) stores.set(db, (store = { kept: new Map(), forgotten: 0 }));
+  return store;
 };
 
 export const findCloudChannels = async (db: Db, phoneNumberIds: string[]): Promise<Channel[]> => {
-  const map = keptFor(db);
+  const store = storeFor(db);
   const now = Date.now();
   const found: Channel[] = [];
   const missing: string[] = [];
   for (const id of phoneNumberIds) {
-    const hit = map.get(id);
+    const hit = store.kept.get(id);
     if (hit && hit.until > now) found.push(hit.channel);
     else missing.push(id);
   }
   if (missing.length === 0) return found;
+  const forgotten = store.forgotten;
   const rows = await db.channel.findMany({ where: { provider: 'WHATSAPP_CLOUD', phoneNumberId: { in: missing } } });
-  for (const channel of rows) map.set(channel.phoneNumberId!, { channel, until: now + KEEP_MS });
+  // A change forgotten while this read was on its way may have come after the read: keep nothing.
+  if (store.forgotten === forgotten) for (const channel of rows) store.kept.set(channel.phoneNumberId!, { channel, until: now + KEEP_MS });
   return [...found, ...rows];
 };
 
 /** Forgets kept channels: all of them (a channel changed on this node), or the named ones. */
 export const forgetCloudChannels = (db: Db, phoneNumberIds?: string[]): void => {
-  const map = kept.get(db);
-  if (!map) return;
-  if (!phoneNumberIds) map.clear();
-  else for (const id of phoneNumberIds) map.delete(id);
+  const store = storeFor(db);
+  store.forgotten++;
+  if (!phoneNumberIds) store.kept.clear();
+  else for (const id of phoneNumberIds) store.kept.delete(id);
 };
