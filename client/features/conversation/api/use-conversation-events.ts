@@ -8,7 +8,6 @@ import { addOwnershipEntry, entryOf } from './ownership-log.ts';
 import { upsertMessage } from './thread-cache.ts';
 import { dropUnsent } from './unsent.ts';
 import { threadInput } from './use-thread.ts';
-import { rereadIfInFlight } from '../../../lib/reread-if-in-flight.ts';
 
 type Detail = RouterOutputs['conversation']['get'];
 
@@ -25,10 +24,8 @@ export const useConversationEvents = () => {
   const queryClient = useQueryClient();
 
   useEffect(() => {
-    const setConversation = (conversation: ConversationDto) => {
+    const setConversation = (conversation: ConversationDto) =>
       utils.conversation.get.setData({ conversationId: conversation.id }, (detail) => detail && { ...detail, conversation });
-      rereadIfInFlight(queryClient, getQueryKey(trpc.conversation.get, { conversationId: conversation.id }, 'query'));
-    };
 
     return onTenantEvent((event) => {
       switch (event.type) {
