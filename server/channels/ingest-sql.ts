@@ -1,5 +1,5 @@
 import type { Tx } from '../db/client.ts';
-import type { Conversation } from '../db/generated/client.ts';
+import { Prisma, type Conversation } from '../db/generated/client.ts';
 
 /**
  * The statements an inbound message needs on its hot path (an existing conversation, the common
@@ -10,19 +10,12 @@ import type { Conversation } from '../db/generated/client.ts';
  */
 
 /**
- * Moves an existing conversation for a new customer message: reopened, one more unread, and the
- * inbox row's preview and time only when the message is the newest (providers deliver out of
- * order); a newer customer message makes the AI's ready suggestions stale. Null when the
- * conversation does not exist yet. The right-hand sides read the row as it was, so every
- * "newest" test compares with the previous last message.
+ * A new customer message moves its conversation: reopened, one more unread, and the inbox row's
+ * preview and time only when the message is the newest (providers deliver out of order). The
+ * right-hand sides read the row as it was, so every "newest" test compares with the previous
+ * last message.
  */
-export const touchConversationForInbound = async (
-  tx: Tx,
-  { tenantId, channelId, contactId, at, preview }: { tenantId: string; channelId: string; contactId: string; at: Date; preview: string },
-): Promise<Conversation | null> => {
-  const [row] = await tx.$queryRaw<Conversation[]>`
-    WITH conv AS (
-      UPDATE "Conversation" SET
+const inboundMove = (at: Date, preview: string) => Prisma.sql`
         "status" = 'OPEN',
         "unreadCount" = "unreadCount" + 1,
         "lastInboundAt" = CASE WHEN "lastInboundAt" > ${at}::timestamp(3) THEN "lastInboundAt" ELSE ${at}::timestamp(3) END,
@@ -30,17 +23,33 @@ export const touchConversationForInbound = async (
         "lastMessagePreview" = CASE WHEN ${at}::timestamp(3) >= "lastMessageAt" THEN ${preview} ELSE "lastMessagePreview" END,
         "lastMessageDirection" = CASE WHEN ${at}::timestamp(3) >= "lastMessageAt" THEN 'INBOUND'::"MessageDirection" ELSE "lastMessageDirection" END,
         "lastMessageFromAi" = CASE WHEN ${at}::timestamp(3) >= "lastMessageAt" THEN false ELSE "lastMessageFromAi" END,
-        "updatedAt" = now()
+        "updatedAt" = now()`;
+
+/** A newer customer message makes the AI's ready suggestions for the moved conversation (`conv`) stale. */
+const staleDrafts = (tenantId: string) => Prisma.sql`
+      UPDATE "AiDraft" SET "status" = 'STALE', "updatedAt" = now()
+      WHERE "tenantId" = ${tenantId}::uuid AND "conversationId" IN (SELECT id FROM conv) AND "status" = 'READY'`;
+
+/** A Conversation row (aliased `c`) as Prisma reads it: enums as text. */
+const conversationColumns = Prisma.sql`c.id, c."tenantId", c."channelId", c."contactId", c."status"::text AS "status", c."owner"::text AS "owner", c."ownerVersion",
+           c."assigneeId", c."lastMessageAt", c."lastMessagePreview", c."lastMessageDirection"::text AS "lastMessageDirection",
+           c."lastMessageFromAi", c."lastInboundAt", c."unreadCount", c."resolvedAt", c."createdAt", c."updatedAt"`;
+
+/** Moves an existing conversation for a new customer message (`inboundMove`, `staleDrafts`); null when it does not exist yet. */
+export const touchConversationForInbound = async (
+  tx: Tx,
+  { tenantId, channelId, contactId, at, preview }: { tenantId: string; channelId: string; contactId: string; at: Date; preview: string },
+): Promise<Conversation | null> => {
+  const [row] = await tx.$queryRaw<Conversation[]>`
+    WITH conv AS (
+      UPDATE "Conversation" SET
+        ${inboundMove(at, preview)}
       WHERE "channelId" = ${channelId}::uuid AND "contactId" = ${contactId}::uuid AND "tenantId" = ${tenantId}::uuid
       RETURNING *
     ), stale AS (
-      UPDATE "AiDraft" SET "status" = 'STALE', "updatedAt" = now()
-      WHERE "tenantId" = ${tenantId}::uuid AND "conversationId" IN (SELECT id FROM conv) AND "status" = 'READY'
+      ${staleDrafts(tenantId)}
     )
-    SELECT id, "tenantId", "channelId", "contactId", "status"::text AS "status", "owner"::text AS "owner", "ownerVersion", "assigneeId",
-           "lastMessageAt", "lastMessagePreview", "lastMessageDirection"::text AS "lastMessageDirection", "lastMessageFromAi",
-           "lastInboundAt", "unreadCount", "resolvedAt", "createdAt", "updatedAt"
-    FROM conv`;
+    SELECT ${conversationColumns} FROM conv c`;
   return row ?? null;
 };
 
@@ -77,14 +86,7 @@ export const storeInboundHot = async (tx: Tx, h: HotInbound): Promise<HotInbound
       SELECT id, name, "waId" FROM "Contact" WHERE "tenantId" = ${tenantId}::uuid AND phone = ${h.phone}
     ), conv AS (
       UPDATE "Conversation" SET
-        "status" = 'OPEN',
-        "unreadCount" = "unreadCount" + 1,
-        "lastInboundAt" = CASE WHEN "lastInboundAt" > ${at}::timestamp(3) THEN "lastInboundAt" ELSE ${at}::timestamp(3) END,
-        "lastMessageAt" = CASE WHEN ${at}::timestamp(3) >= "lastMessageAt" THEN ${at}::timestamp(3) ELSE "lastMessageAt" END,
-        "lastMessagePreview" = CASE WHEN ${at}::timestamp(3) >= "lastMessageAt" THEN ${preview} ELSE "lastMessagePreview" END,
-        "lastMessageDirection" = CASE WHEN ${at}::timestamp(3) >= "lastMessageAt" THEN 'INBOUND'::"MessageDirection" ELSE "lastMessageDirection" END,
-        "lastMessageFromAi" = CASE WHEN ${at}::timestamp(3) >= "lastMessageAt" THEN false ELSE "lastMessageFromAi" END,
-        "updatedAt" = now()
+        ${inboundMove(at, preview)}
       WHERE "tenantId" = ${tenantId}::uuid AND "channelId" = ${channelId}::uuid
         AND "contactId" = (
           SELECT id FROM sender
@@ -94,8 +96,7 @@ export const storeInboundHot = async (tx: Tx, h: HotInbound): Promise<HotInbound
         AND NOT EXISTS (SELECT 1 FROM dup)
       RETURNING *
     ), stale AS (
-      UPDATE "AiDraft" SET "status" = 'STALE', "updatedAt" = now()
-      WHERE "tenantId" = ${tenantId}::uuid AND "conversationId" IN (SELECT id FROM conv) AND "status" = 'READY'
+      ${staleDrafts(tenantId)}
     ), stored AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, type, body, content, "providerMessageId", "replyToProviderId", status, "createdAt")
       SELECT ${m.id}::uuid, ${tenantId}::uuid, conv.id, 'INBOUND', ${m.type}, ${m.body}, ${m.content == null ? null : JSON.stringify(m.content)}::jsonb,
@@ -105,9 +106,7 @@ export const storeInboundHot = async (tx: Tx, h: HotInbound): Promise<HotInbound
     )
     SELECT EXISTS (SELECT 1 FROM dup) AS duplicate, EXISTS (SELECT 1 FROM stored) AS stored,
            s.id AS "senderId", s.name AS "senderName", s."waId" AS "senderWaId",
-           c.id, c."tenantId", c."channelId", c."contactId", c."status"::text AS "status", c."owner"::text AS "owner", c."ownerVersion",
-           c."assigneeId", c."lastMessageAt", c."lastMessagePreview", c."lastMessageDirection"::text AS "lastMessageDirection",
-           c."lastMessageFromAi", c."lastInboundAt", c."unreadCount", c."resolvedAt", c."createdAt", c."updatedAt"
+           ${conversationColumns}
     FROM (SELECT 1) AS one LEFT JOIN sender s ON true LEFT JOIN conv c ON true`;
   if (!row || row.duplicate) return { kind: 'duplicate' };
   const { duplicate: _d, stored, senderId, senderName, senderWaId, ...conversation } = row;
