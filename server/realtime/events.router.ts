@@ -2,7 +2,7 @@ import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { lastSeqOf, type TenantEvent } from '../../src/contracts/events.ts';
 import { t } from '../trpc/init.ts';
-import { agentProcedure } from '../trpc/procedures.ts';
+import { eventStreamProcedure } from '../trpc/procedures.ts';
 import { streamEvents } from './event-stream.ts';
 import { streamTarget } from './stream-subscriptions.ts';
 import { eventsFrameBuffer } from './ws-encoder.ts';
@@ -17,7 +17,7 @@ const ZStreamInput = z
   .optional();
 
 export const eventsRouter = t.router({
-  stream: agentProcedure.input(ZStreamInput).subscription(async function* ({ ctx, input, signal }) {
+  stream: eventStreamProcedure.input(ZStreamInput).subscription(async function* ({ ctx, input, signal }) {
     const socket = ctx.socket;
     const target = socket && input?.streamId ? streamTarget(socket, input.streamId) : null;
     const items = streamEvents({

@@ -3,6 +3,8 @@ import { AppError } from '../../src/errors.ts';
 import { hasRole, type Role } from '../../src/domain/roles.ts';
 import { toTrpcError } from './error-map.ts';
 import { t } from './init.ts';
+import type { Session, User } from 'lucia';
+import type { Context } from './context.ts';
 import { takeUpgradeCheck } from '../realtime/upgrade-check.ts';
 
 /**
@@ -29,28 +31,28 @@ const withErrors = t.middleware(async ({ ctx, next, path, type }) => {
 
 export const publicProcedure = t.procedure.use(withErrors);
 
+type SessionCheck = { session: Session | null; user: User | null };
+type SessionContext = Pick<Context, 'sessionToken' | 'socket' | 'deps'>;
+
+const checkSession = (ctx: SessionContext): Promise<SessionCheck> =>
+  ctx.sessionToken ? ctx.deps.lucia.validateSession(ctx.sessionToken) : Promise.resolve({ session: null, user: null });
+
+/** Signs the call in with the session `check` found: its user, workspace and log fields. */
+const withSession = (check: (ctx: SessionContext) => Promise<SessionCheck>) =>
+  publicProcedure.use(async ({ ctx, next }) => {
+    const { session, user } = await check(ctx);
+    if (!session || !user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+    ctx.actor.tenantId = user.tenantId;
+    ctx.actor.userId = user.id;
+    if (session.fresh) ctx.setCookie(ctx.deps.lucia.createSessionCookie(session.id).serialize());
+    return next({ ctx: { user, session, tenantId: user.tenantId } });
+  });
+
 /**
  * Validates the session on every call (also over a long-lived WebSocket), so a deactivation or a
- * role change takes effect on the next call, not the next connection. The one exception is a
- * socket's first event stream right after its upgrade (server/realtime/upgrade-check.ts).
+ * role change takes effect on the next call, not the next connection.
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next, path }) => {
-  const token = ctx.sessionToken;
-  // A socket's first event stream may take the check its upgrade just made (see upgrade-check.ts).
-  const reused = ctx.socket && path === 'events.stream' ? takeUpgradeCheck(ctx.socket) : null;
-  const { session, user } = reused ?? (token ? await ctx.deps.lucia.validateSession(token) : { session: null, user: null });
-  if (!session || !user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
-  ctx.actor.tenantId = user.tenantId;
-  ctx.actor.userId = user.id;
-  if (session.fresh) ctx.setCookie(ctx.deps.lucia.createSessionCookie(session.id).serialize());
-  return next({
-    ctx: {
-      user,
-      session,
-      tenantId: user.tenantId,
-    },
-  });
-});
+export const authedProcedure = withSession(checkSession);
 
 const requireRole = (role: Role) =>
   t.middleware(({ ctx, next }) => {
@@ -64,6 +66,12 @@ const requireRole = (role: Role) =>
 export const agentProcedure = authedProcedure.use(requireRole('AGENT'));
 export const supervisorProcedure = authedProcedure.use(requireRole('SUPERVISOR'));
 export const adminProcedure = authedProcedure.use(requireRole('ADMIN'));
+
+/**
+ * `events.stream`: as agentProcedure, except that a socket's first stream may take the session
+ * check its upgrade has just made (server/realtime/upgrade-check.ts says when).
+ */
+export const eventStreamProcedure = withSession(async (ctx) => (ctx.socket ? takeUpgradeCheck(ctx.socket) : null) ?? checkSession(ctx)).use(requireRole('AGENT'));
 
 /**
  * A subscription's body runs after the middleware has returned, so service errors thrown while
