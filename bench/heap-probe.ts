@@ -4,14 +4,10 @@
  * per connection, by node type and constructor, largest first.
  */
 import { readFileSync } from 'node:fs';
-import { createBenchTenant } from './load/tenant.ts';
-import { createBenchDatabase, REDIS_URL } from './support/database.ts';
-import { startOurServer } from './support/processes.ts';
 import { startFleet } from './load/fleet-control.ts';
+import { withOurServer } from './support/probe.ts';
 
 const clients = Number(process.env.CLIENTS ?? 500);
-const db = await createBenchDatabase();
-const server = await startOurServer({ databaseUrl: db.url, redisUrl: REDIS_URL, redisPrefix: db.redisPrefix });
 
 type Snapshot = { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
 const summarise = (file: string) => {
@@ -32,8 +28,7 @@ const summarise = (file: string) => {
   return out;
 };
 
-try {
-  const tenant = await createBenchTenant(server.url);
+await withOurServer(async (server, tenant) => {
   const fleet = await startFleet();
   await fleet.connectTrpc(server.url, tenant.cookie, 1);
   await new Promise((r) => setTimeout(r, 1000));
@@ -48,8 +43,5 @@ try {
   console.log(`per connection: ${(total / 1024).toFixed(1)} KB of heap`);
   for (const r of rows.slice(0, 70)) console.log(`${r.bytes.toFixed(0).padStart(6)} B  ${r.count.toFixed(2).padStart(6)}×  ${r.k}`);
   await fleet.stop();
-} finally {
-  await server.stop();
-  await db.drop();
-}
+});
 process.exit(0);
