@@ -84,7 +84,7 @@ const addTrpcSubscriber = (opts: TrpcOptions): Promise<Subscriber> =>
         void wsClient.close();
       },
     };
-    const subscription = client.events.stream.subscribe({ streamId: 'bench', ...(opts.lastEventId ? { lastEventId: opts.lastEventId } : {}) }, {
+    const subscription = client.events.stream.subscribe(opts.lastEventId ? { lastEventId: opts.lastEventId } : undefined, {
       onData: ({ data }: { data: StreamItem }) => {
         if (data.kind === 'events') {
           for (const event of data.events) {

@@ -2,15 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { Deps } from '../deps.ts';
 import { SESSION_ENDED_CLOSE_CODE, SocketRegistry } from '../realtime/socket-registry.ts';
 import { trackAgentSockets } from '../realtime/agent-presence.ts';
-import { TurnBatchedWebSocket } from '../realtime/turn-batched-socket.ts';
-import { sharedEventEncoder } from '../realtime/ws-encoder.ts';
-import { captureStreamSubscriptions } from '../realtime/stream-subscriptions.ts';
+import { createWsEdge, EdgeSocket } from '../realtime/ws-edge.ts';
 import { rememberUpgradeCheck } from '../realtime/upgrade-check.ts';
 import { hashToken } from '../auth/token.ts';
 import { appRouter } from '../trpc/app-router.ts';
@@ -82,14 +79,8 @@ export const startServer = async (
   const sockets = new SocketRegistry();
   const agentSockets = trackAgentSockets(deps.agentPresence, deps.bus, log);
   // Fan-out: each event serialised once per node, each socket's writes of one turn in one syscall.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES, WebSocket: TurnBatchedWebSocket });
-  const wsHandler = applyWSSHandler({
-    wss,
-    router: appRouter,
-    createContext,
-    experimental_encoder: sharedEventEncoder,
-    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
-  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES, WebSocket: EdgeSocket });
+  const edge = createWsEdge(deps, createContext, wss);
 
   // The upgrade authenticates with the session cookie before any WebSocket exists.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -104,11 +95,11 @@ export const startServer = async (
       .then(({ session, user }) => {
         if (!session || !user) return refuseUpgrade(socket, 401, 'Unauthorized');
         const checkedAt = Date.now();
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          captureStreamSubscriptions(ws);
+        wss.handleUpgrade(req, socket, head, (upgraded) => {
+          const ws = upgraded as EdgeSocket;
           sockets.add(ws, { userId: user.id, sessionKey: hashToken(token) });
           agentSockets.track(ws, { tenantId: user.tenantId, userId: user.id });
-          wss.emit('connection', ws, req);
+          edge.accept(ws, req);
           // A deactivation or sign-out commits, then tells every node. One that this node heard of
           // while the check above was on its way ran before this socket was findable, so it may
           // have been missed: check again. One heard of from now on finds the socket.
@@ -151,7 +142,8 @@ export const startServer = async (
     agentSockets.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    wsHandler.broadcastReconnectNotification();
+    edge.stop();
+    edge.broadcastReconnect();
     for (const client of wss.clients) client.close(1012, 'server restarting');
     wss.close();
     // In-flight requests get the grace period, then whatever is left is cut.

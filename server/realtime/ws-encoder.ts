@@ -53,10 +53,17 @@ const keyOf = (target: SubscriptionTarget): string => {
  * of this subscription, byte for byte (same keys, same order), without going through the
  * adapter's per-item machinery: the live fast path of `events.stream`.
  */
-export const encodeEventsFrame = (target: SubscriptionTarget, events: Array<{ seq: number }>): string => {
-  const id = JSON.stringify(String(events[events.length - 1]!.seq));
-  const head = `{"id":${JSON.stringify(target.id)},${target.jsonrpc === undefined ? '' : `"jsonrpc":${JSON.stringify(target.jsonrpc)},`}`;
-  return `${head}"result":{"type":"data","data":{"id":${id},"data":{"kind":"events","events":${eventsJson(events) ?? JSON.stringify(events)}}},"id":${id}}}`;
+export const encodeEventsFrame = (target: SubscriptionTarget, events: Array<{ seq: number }>): string =>
+  trackedFrame(target, events[events.length - 1]!.seq, `{"kind":"events","events":${eventsJson(events) ?? JSON.stringify(events)}}`);
+
+/** A subscription's message as the adapter frames it: its id, its JSON-RPC version when the client sent one, and `result` (JSON). */
+export const subscriptionFrame = (target: SubscriptionTarget, resultJson: string): string =>
+  `{"id":${JSON.stringify(target.id)},${target.jsonrpc === undefined ? '' : `"jsonrpc":${JSON.stringify(target.jsonrpc)},`}"result":${resultJson}}`;
+
+/** A tracked item (`itemJson`) with the id `seq`, as the adapter frames `yield tracked(String(seq), item)`. */
+export const trackedFrame = (target: SubscriptionTarget, seq: number, itemJson: string): string => {
+  const id = JSON.stringify(String(seq));
+  return subscriptionFrame(target, `{"type":"data","data":{"id":${id},"data":${itemJson}},"id":${id}}`);
 };
 
 /**

@@ -1,7 +1,9 @@
 import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastSeqOf, MAX_EVENTS_PER_ITEM, MAX_REPLAY_EVENTS, type StreamItem, type TenantEvent } from '../../src/contracts/events.ts';
-import { streamCounters, streamEvents } from '../../server/realtime/event-stream.ts';
+import { streamEvents } from '../../server/realtime/event-stream.ts';
+import { streamHub, type StreamSink } from '../../server/realtime/tenant-feed.ts';
+import { edgeCounters } from '../../server/realtime/ws-edge.ts';
 import { Collector, commitEvents, eventsOf } from '../support/events.ts';
 import { createWorkspace } from '../support/factories.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -25,7 +27,7 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
    */
   const openStream = (tenantId: string, lastSeq: number | null, headCheckMs?: number) => {
     const controller = new AbortController();
-    const stream = streamEvents({ db: app.deps.db, bus: app.deps.bus, tenantId, lastSeq, signal: controller.signal, headCheckMs });
+    const stream = streamEvents({ db: app.deps.db, bus: app.deps.bus, log: app.deps.log, tenantId, lastSeq, signal: controller.signal, headCheckMs });
     const queued: Entry[] = [];
     const nextItem = async (): Promise<StreamItem> => {
       const result = await stream.next();
@@ -49,72 +51,87 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     };
   };
 
-  /**
-   * The stream with a direct sink, consumed as the adapter does (always asking for the next item):
-   * events arrive through whichever path the stream takes, in one queue.
-   */
-  const openDirectStream = (tenantId: string, lastSeq: number | null, headCheckMs?: number) => {
-    const controller = new AbortController();
-    const seen = new Collector<Entry>();
-    const direct: TenantEvent[][] = [];
-    const stream = streamEvents({
-      db: app.deps.db,
-      bus: app.deps.bus,
-      tenantId,
-      lastSeq,
-      signal: controller.signal,
-      headCheckMs,
-      direct: (events) => {
-        direct.push(events);
-        events.forEach((event) => seen.push({ kind: 'event', event }));
-      },
-    });
-    const pumped = (async () => {
-      for await (const item of stream) {
-        if (item.kind === 'events') item.events.forEach((event) => seen.push({ kind: 'event', event }));
-        else seen.push(item);
-      }
-    })();
-    const seqs = () => seen.items.map(seqOf);
+  /** A recording sink on the node's feed, as the WebSocket edge subscribes one; `backedUp` is the test's to set. */
+  const openSink = async (tenantId: string, lastSeq: number | null) => {
+    const items = new Collector<StreamItem>();
+    let drained: (() => void) | null = null;
+    const sink: StreamSink & { backedUp: boolean } = {
+      backedUp: false,
+      send: (item) => items.push(item),
+      whenDrained: (resume) => void (drained = resume),
+    };
+    const subscription = await streamHub({ db: app.deps.db, bus: app.deps.bus, log: app.deps.log }).subscribe(tenantId, lastSeq, sink);
+    const seqs = () => items.items.flatMap(eventsOf).map((e) => e.seq);
     return {
-      seen,
+      items,
+      sink,
       seqs,
-      direct,
-      until: (n: number) => seen.until((items) => items.length >= n),
-      close: async () => {
-        controller.abort();
-        await pumped;
+      until: (seq: number) => items.until(() => seqs().includes(seq)),
+      drain: () => {
+        sink.backedUp = false;
+        drained!();
       },
+      close: () => subscription.close(),
     };
   };
 
-  it('writes live events directly once caught up, and fills a gap from the log first', async () => {
+  it('hands a live batch to every caught-up subscriber as one shared item, and fills a gap from the log first', async () => {
     const { tenantId } = await createWorkspace(app.url); // seq 1
     await commitEvents(app.deps, tenantId, 2); // seq 2-3
-    const stream = openDirectStream(tenantId, 0);
-    await stream.until(3);
-    await commitEvents(app.deps, tenantId, 2); // seq 4-5: live, written directly
-    await stream.until(5);
-    expect(stream.direct.map((b) => b.map((e) => e.seq))).toEqual([[4, 5]]);
+    const replayed = await openSink(tenantId, 0);
+    await replayed.until(3);
+    const fresh = await openSink(tenantId, null);
+    expect(fresh.items.items).toEqual([{ kind: 'ready', headSeq: 3 }]);
+    await commitEvents(app.deps, tenantId, 2); // seq 4-5: live
+    await Promise.all([replayed.until(5), fresh.until(5)]);
+    // The very same item (and so the same events array): the edge serialises it once for both.
+    expect(fresh.items.items.at(-1)).toBe(replayed.items.items.at(-1));
+    expect(eventsOf(fresh.items.items.at(-1)!).map((e) => e.seq)).toEqual([4, 5]);
     await commitEvents(app.deps, tenantId, 1, { publish: false }); // seq 6: its publish is lost
-    await commitEvents(app.deps, tenantId, 1); // seq 7: not next, so the stream reads 6 first
-    await stream.until(7);
-    expect(stream.seqs()).toEqual(range(1, 7));
-    expect(stream.direct.flat().map((e) => e.seq)).not.toContain(6);
-    await commitEvents(app.deps, tenantId, 1); // seq 8: caught up again, direct again
-    await stream.until(8);
-    expect(stream.direct.at(-1)!.map((e) => e.seq)).toEqual([8]);
-    await stream.close();
+    await commitEvents(app.deps, tenantId, 1); // seq 7: not next, so the feed reads 6 first
+    await Promise.all([replayed.until(7), fresh.until(7)]);
+    expect(replayed.seqs()).toEqual(range(1, 7));
+    expect(fresh.seqs()).toEqual(range(4, 7));
+    replayed.close();
+    fresh.close();
   });
 
-  it('notices a lost publish while parked for direct writes', async () => {
-    const { tenantId } = await createWorkspace(app.url);
-    const stream = openDirectStream(tenantId, null, 50);
-    await stream.until(1); // ready
-    await commitEvents(app.deps, tenantId, 1, { publish: false });
-    await stream.until(2);
-    expect(stream.seqs()).toEqual([-1, 2]);
-    await stream.close();
+  it('takes a subscriber that stops draining off the live feed, and catches it up from the log once it drains', async () => {
+    const { tenantId } = await createWorkspace(app.url); // seq 1
+    const slow = await openSink(tenantId, null);
+    const steady = await openSink(tenantId, null);
+    slow.sink.backedUp = true;
+    await commitEvents(app.deps, tenantId, 3); // seq 2-4
+    await steady.until(4);
+    await commitEvents(app.deps, tenantId, 2); // seq 5-6
+    await steady.until(6);
+    // Nothing was queued for it while it could not take more.
+    expect(slow.seqs()).toEqual([]);
+    slow.drain();
+    await slow.until(6);
+    expect(slow.seqs()).toEqual(range(2, 6));
+    // Caught up, it is live again: the next batch is the same item the other subscriber gets.
+    await commitEvents(app.deps, tenantId, 1); // seq 7
+    await Promise.all([slow.until(7), steady.until(7)]);
+    expect(slow.items.items.at(-1)).toBe(steady.items.items.at(-1));
+    expect(slow.seqs()).toEqual(range(2, 7));
+    slow.close();
+    steady.close();
+  });
+
+  it('resumes a subscriber that is ahead of the feed without sending anything twice', async () => {
+    const { tenantId } = await createWorkspace(app.url); // seq 1
+    const first = await openSink(tenantId, null);
+    // Seq 2-4 are committed but this node has not heard of them yet (their publish is lost).
+    await commitEvents(app.deps, tenantId, 3, { publish: false });
+    // A client that saw them through another node resumes here from 4.
+    const ahead = await openSink(tenantId, 4);
+    await commitEvents(app.deps, tenantId, 1); // seq 5: the feed fills 2-4 from the log, then 5
+    await Promise.all([first.until(5), ahead.until(5)]);
+    expect(first.seqs()).toEqual(range(2, 5));
+    expect(ahead.seqs()).toEqual([5]);
+    first.close();
+    ahead.close();
   });
 
   it('replays a range as one item, and sends a live backlog as one item once the consumer reads again', async () => {
@@ -250,16 +267,16 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
   });
 
   it.each([
-    { path: 'through the adapter', streamId: undefined },
-    { path: 'written directly when live', streamId: 'tab-1' },
-  ])('delivers every event exactly once, in order, to a subscriber that keeps dropping and resuming ($path)', async ({ streamId }) => {
+    { path: "served by the edge", viaAdapter: false },
+    { path: "through tRPC's adapter", viaAdapter: true },
+  ])('delivers every event exactly once, in order, to a subscriber that keeps dropping and resuming ($path)', async ({ viaAdapter }) => {
     const { admin, tenantId } = await createWorkspace(app.url);
-    const { client, wsClient } = admin.live({ retryDelayMs: 5 });
+    const { client, wsClient } = admin.live({ retryDelayMs: 5, connectionParams: viaAdapter });
     const seen = new Collector<number>();
     const errors: unknown[] = [];
-    const directBefore = streamCounters.directBatches;
+    const edgeBefore = edgeCounters.subscriptions;
     const subscription = client.events.stream.subscribe(
-      { lastEventId: '0', ...(streamId ? { streamId } : {}) },
+      { lastEventId: '0' },
       { onData: (item) => eventsOf(item.data).forEach((e) => seen.push(e.seq)), onError: (err) => errors.push(err) },
     );
     await seen.until((s) => s.length >= 1);
@@ -290,7 +307,7 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     expect(drops).toBeGreaterThan(3);
     expect(seen.items).toEqual(range(1, head));
     // Each path was the one taken (other tests in this file do not run meanwhile).
-    if (streamId) expect(streamCounters.directBatches).toBeGreaterThan(directBefore);
-    else expect(streamCounters.directBatches).toBe(directBefore);
+    if (viaAdapter) expect(edgeCounters.subscriptions).toBe(edgeBefore);
+    else expect(edgeCounters.subscriptions).toBeGreaterThan(edgeBefore + 3);
   });
 });

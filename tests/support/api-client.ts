@@ -29,7 +29,8 @@ export class ApiUser {
   }
 
   /** A client whose subscriptions ride a WebSocket authenticated by this user's cookie. */
-  live(opts: { retryDelayMs?: number } = {}) {
+  /** `connectionParams`: the client sends (empty) connection params first, which the server leaves to tRPC's adapter. */
+  live(opts: { retryDelayMs?: number; connectionParams?: boolean } = {}) {
     // Read at every (re)connect, as a browser sends its current cookie jar.
     const user = this;
     const origin = this.origin ?? this.baseUrl;
@@ -42,6 +43,7 @@ export class ApiUser {
       url: `${this.baseUrl.replace(/^http/, 'ws')}/trpc`,
       WebSocket: CookieWebSocket as unknown as typeof globalThis.WebSocket,
       retryDelayMs: () => opts.retryDelayMs ?? 50,
+      ...(opts.connectionParams ? { connectionParams: {} } : {}),
     });
     this.sockets.push(wsClient);
     const client = createTRPCClient<AppRouter>({

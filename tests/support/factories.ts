@@ -103,9 +103,8 @@ export const watchEvents = (user: ApiUser, lastEventId = '0', { waitMs = WAIT_MS
   const items: StreamItem[] = [];
   const waiters = new Set<() => void>();
   let failure: unknown = null;
-  // With a streamId, as the app subscribes: live events take the server's direct path.
   const subscription = client.events.stream.subscribe(
-    { lastEventId, streamId: 'test' },
+    { lastEventId },
     {
       onData: ({ data }) => {
         items.push(data);

@@ -8,9 +8,6 @@ import { setStreaming } from './connection-status.ts';
 
 const RESUBSCRIBE_AFTER_MS = 3_000;
 
-// Names this tab's stream on its socket, so the server can write live events to it directly.
-const STREAM_INPUT = { streamId: crypto.randomUUID() };
-
 /**
  * The app's one `events.stream` subscription: events go to the dispatcher (each feature patches
  * its own cache), a resync marker refetches everything.
@@ -24,7 +21,7 @@ export const useEventStream = () => {
   const queryClient = useQueryClient();
   const hasCursor = useRef(false);
 
-  const subscription = trpc.events.stream.useSubscription(STREAM_INPUT, {
+  const subscription = trpc.events.stream.useSubscription(undefined, {
     onStarted: () => {
       setStreaming(true);
       if (!hasCursor.current) void queryClient.invalidateQueries();

@@ -1,0 +1,331 @@
+import { MAX_EVENTS_PER_ITEM, MAX_REPLAY_EVENTS, type StreamItem, type TenantEvent } from '../../src/contracts/events.ts';
+import type { Db } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import type { Bus } from './bus.ts';
+import { readHeadSeq } from './event-log.ts';
+import { readCommittedRange } from './shared-log-reads.ts';
+
+/** Where a subscription's items go: a WebSocket (its tRPC frames) or an async iterator's queue. */
+export interface StreamSink {
+  send(item: StreamItem): void;
+  /** Holding so much unsent that it should read from the log once drained instead of buffering more. */
+  readonly backedUp: boolean;
+  /** Calls `resume` once, when the sink can take more. */
+  whenDrained(resume: () => void): void;
+}
+
+type FeedOptions = { db: Db; bus: Bus; log: Logger };
+
+/**
+ * How long a quiet feed waits before comparing with the log's head: a bus message lost in a Redis
+ * reconnect is otherwise only noticed when the tenant's next event arrives.
+ */
+const HEAD_CHECK_MS = 15_000;
+/** A failed log read is tried again after this long; subscribers wait, in order, meanwhile. */
+const RETRY_MS = 1000;
+
+/**
+ * One subscriber of a feed: its position while it catches up from the log, and, once caught up,
+ * a member of the feed's live set whose position is the feed's own.
+ */
+export class FeedSubscription {
+  /** The last seq sent, while not live. */
+  cursor = 0;
+  /** Live, but already sent everything up to here (it resumed ahead of this node's feed). */
+  skipThrough = 0;
+  closed = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly feed: TenantFeed,
+    readonly sink: StreamSink,
+  ) {}
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.wake?.();
+    this.feed.leave(this);
+  }
+
+  /** Resolves when the sink drained or the subscription closed. */
+  drained(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+      this.sink.whenDrained(() => {
+        this.wake = null;
+        resolve();
+      });
+    });
+  }
+}
+
+/**
+ * Every `events.stream` subscriber of one tenant on this node, fed by one bus subscription. The
+ * feed keeps the last seq it delivered; subscribers that have caught up to it form its live set
+ * and get each batch as the bus delivered it, the same array and item for all of them (so it is
+ * serialised once). Idle, a subscriber costs an entry in a set, not a suspended async iterator
+ * with its own bus listener and timer: that is what lets one node hold 10,000 quiet screens.
+ *
+ * Exactly once and in order: the feed listens on the bus before it reads the head, drops what it
+ * already delivered, and reads a gap (a live batch that skips ahead: another node published out
+ * of order, or a message was lost) from the log before going on; what a batch skips is committed,
+ * because commit order equals seq order. A subscriber behind the feed reads pages from the log up
+ * to the feed's seq and joins the live set in the same turn as it reaches it, so no delivery can
+ * fall between. One that falls behind live (its socket not draining) leaves the set and catches
+ * up the same way once it drains, instead of buffering without bound.
+ */
+export class TenantFeed {
+  /** The last seq delivered to the live set. */
+  private seq = 0;
+  private readonly live = new Set<FeedSubscription>();
+  private members = 0;
+  /** A head read or a gap fill is under way: bus messages wait here, in order. */
+  private working = true;
+  private pending: TenantEvent[][] = [];
+  private pendingCount = 0;
+  /** More arrived while working than is worth holding: read to the head when done instead. */
+  private overflowed = false;
+  private closed = false;
+  private lastHeard = Date.now();
+  private checkingHead = false;
+  private unsubscribe: (() => void) | null = null;
+  private readonly timer: NodeJS.Timeout;
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly tenantId: string,
+    private readonly opts: FeedOptions,
+    headCheckMs: number,
+    private readonly onClosed: () => void,
+  ) {
+    this.timer = setInterval(() => {
+      if (Date.now() - this.lastHeard >= headCheckMs) void this.checkHead();
+    }, headCheckMs);
+    this.timer.unref();
+    this.ready = (async () => {
+      const unsubscribe = await opts.bus.subscribe(tenantId, (events) => this.heard(events));
+      if (this.closed) return unsubscribe();
+      this.unsubscribe = unsubscribe;
+      this.seq = await readHeadSeq(opts.db, tenantId);
+      this.working = false;
+      this.drainPending();
+    })();
+    this.ready.catch(() => this.shut());
+  }
+
+  /** A subscriber from `lastSeq` (null: a fresh one, told the head). Items start flowing to `sink` at once. */
+  async subscribe(lastSeq: number | null, sink: StreamSink): Promise<FeedSubscription> {
+    const sub = new FeedSubscription(this, sink);
+    this.members++;
+    try {
+      await this.ready;
+    } catch (err) {
+      sub.close();
+      throw err;
+    }
+    if (sub.closed) return sub;
+    if (lastSeq === null) {
+      sink.send({ kind: 'ready', headSeq: this.seq });
+      this.join(sub, this.seq);
+    } else if (this.seq - lastSeq > MAX_REPLAY_EVENTS) {
+      sink.send({ kind: 'resync', headSeq: this.seq });
+      this.join(sub, this.seq);
+    } else if (lastSeq > this.seq) {
+      // Ahead of this node's feed: events still on their way here, or a restored database.
+      const head = await readHeadSeq(this.opts.db, this.tenantId);
+      if (sub.closed) return sub;
+      if (lastSeq > head) sink.send({ kind: 'resync', headSeq: head });
+      this.join(sub, Math.min(lastSeq, head));
+    } else {
+      this.join(sub, lastSeq);
+    }
+    return sub;
+  }
+
+  leave(sub: FeedSubscription): void {
+    this.live.delete(sub);
+    if (--this.members === 0) this.shut();
+  }
+
+  /** `sub` has sent everything up to `cursor`: live now if that is the feed's seq or past it, else catching up first. */
+  private join(sub: FeedSubscription, cursor: number): void {
+    if (cursor >= this.seq) {
+      sub.skipThrough = cursor > this.seq ? cursor : 0;
+      this.live.add(sub);
+      return;
+    }
+    sub.cursor = cursor;
+    void this.catchUp(sub);
+  }
+
+  private async catchUp(sub: FeedSubscription): Promise<void> {
+    while (!sub.closed) {
+      if (sub.cursor >= this.seq) return this.join(sub, sub.cursor);
+      if (sub.sink.backedUp) {
+        await sub.drained();
+        continue;
+      }
+      let page: TenantEvent[];
+      try {
+        // Bounded by a delivered seq, the range is committed and immutable: subscribers resuming
+        // from the same place share the read, and the frames built from it.
+        page = await readCommittedRange(this.opts.db, this.tenantId, { afterSeq: sub.cursor, beforeSeq: this.seq + 1, limit: MAX_EVENTS_PER_ITEM });
+      } catch (err) {
+        this.opts.log.error({ err, tenantId: this.tenantId }, 'event stream: log read failed, retrying');
+        await delay(RETRY_MS);
+        continue;
+      }
+      if (sub.closed) return;
+      if (page.length === 0 || page[0]!.seq !== sub.cursor + 1) {
+        // Cannot happen while seqs are handed out without gaps; never spin on it.
+        this.opts.log.error({ tenantId: this.tenantId, after: sub.cursor }, 'event stream: log has a gap');
+        sub.cursor = page.length > 0 ? page[page.length - 1]!.seq : this.seq;
+        if (page.length > 0) sub.sink.send({ kind: 'events', events: page });
+        continue;
+      }
+      sub.cursor = page[page.length - 1]!.seq;
+      sub.sink.send({ kind: 'events', events: page });
+    }
+  }
+
+  private heard(events: TenantEvent[]): void {
+    this.lastHeard = Date.now();
+    if (events.length === 0 || this.closed) return;
+    if (!this.working) return this.take(events);
+    if (this.overflowed) return;
+    this.pending.push(events);
+    this.pendingCount += events.length;
+    if (this.pendingCount > MAX_REPLAY_EVENTS) {
+      this.pending = [];
+      this.pendingCount = 0;
+      this.overflowed = true;
+    }
+  }
+
+  private take(events: TenantEvent[]): void {
+    const last = events[events.length - 1]!.seq;
+    if (last <= this.seq) return;
+    if (events[0]!.seq === this.seq + 1 && events.length <= MAX_EVENTS_PER_ITEM && isConsecutive(events)) return this.deliver(events);
+    // A gap, an overlap or a disorder: everything up to `last` is committed, so the log has it in order.
+    this.fill(last);
+  }
+
+  private deliver(events: TenantEvent[]): void {
+    const first = events[0]!.seq;
+    this.seq = events[events.length - 1]!.seq;
+    const item: StreamItem = { kind: 'events', events };
+    for (const sub of this.live) {
+      if (sub.sink.backedUp) {
+        this.live.delete(sub);
+        sub.cursor = Math.max(first - 1, sub.skipThrough);
+        sub.skipThrough = 0;
+        void sub.drained().then(() => this.catchUp(sub));
+        continue;
+      }
+      if (sub.skipThrough < first) {
+        sub.skipThrough = 0;
+        sub.sink.send(item);
+        continue;
+      }
+      if (sub.skipThrough < this.seq) sub.sink.send({ kind: 'events', events: events.filter((e) => e.seq > sub.skipThrough) });
+      if (sub.skipThrough <= this.seq) sub.skipThrough = 0;
+    }
+  }
+
+  /** Reads (seq, target] from the log and delivers it, then goes on with what the bus brought meanwhile. */
+  private fill(target: number): void {
+    this.working = true;
+    void (async () => {
+      while (this.seq < target && !this.closed) {
+        let page: TenantEvent[];
+        try {
+          page = await readCommittedRange(this.opts.db, this.tenantId, { afterSeq: this.seq, beforeSeq: target + 1, limit: MAX_EVENTS_PER_ITEM });
+        } catch (err) {
+          this.opts.log.error({ err, tenantId: this.tenantId }, 'event stream: gap read failed, retrying');
+          await delay(RETRY_MS);
+          continue;
+        }
+        if (this.closed) return;
+        if (page.length === 0 || page[0]!.seq !== this.seq + 1) {
+          this.opts.log.error({ tenantId: this.tenantId, after: this.seq, target }, 'event stream: log has a gap');
+          if (page.length === 0) break;
+        }
+        this.deliver(page);
+      }
+      this.working = false;
+      this.drainPending();
+    })();
+  }
+
+  private drainPending(): void {
+    while (!this.working && this.pending.length > 0) {
+      const events = this.pending.shift()!;
+      this.pendingCount -= events.length;
+      this.take(events);
+    }
+    if (!this.working && this.overflowed) {
+      this.overflowed = false;
+      void this.checkHead();
+    }
+  }
+
+  private async checkHead(): Promise<void> {
+    if (this.working || this.checkingHead || this.closed) return;
+    this.checkingHead = true;
+    this.lastHeard = Date.now();
+    try {
+      const head = await readHeadSeq(this.opts.db, this.tenantId);
+      if (!this.working && !this.closed && head > this.seq) this.fill(head);
+    } catch (err) {
+      this.opts.log.warn({ err, tenantId: this.tenantId }, 'event stream: head check failed');
+    } finally {
+      this.checkingHead = false;
+    }
+  }
+
+  private shut(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    this.unsubscribe?.();
+    this.onClosed();
+  }
+}
+
+/** The feeds of one node (one bus): a feed per tenant with subscribers here. */
+export class StreamHub {
+  private readonly feeds = new Map<string, TenantFeed>();
+
+  constructor(private readonly opts: FeedOptions) {}
+
+  /** `headCheckMs` applies when this call creates the tenant's feed (tests shorten it to see a lost publish noticed). */
+  subscribe(tenantId: string, lastSeq: number | null, sink: StreamSink, headCheckMs = HEAD_CHECK_MS): Promise<FeedSubscription> {
+    let feed = this.feeds.get(tenantId);
+    if (!feed) {
+      const created = new TenantFeed(tenantId, this.opts, headCheckMs, () => this.feeds.get(tenantId) === created && this.feeds.delete(tenantId));
+      this.feeds.set(tenantId, (feed = created));
+    }
+    return feed.subscribe(lastSeq, sink);
+  }
+
+  get tenants(): number {
+    return this.feeds.size;
+  }
+}
+
+const hubs = new WeakMap<Bus, StreamHub>();
+
+/** The node's hub for this bus. */
+export const streamHub = (opts: FeedOptions): StreamHub => {
+  let hub = hubs.get(opts.bus);
+  if (!hub) hubs.set(opts.bus, (hub = new StreamHub(opts)));
+  return hub;
+};
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const isConsecutive = (events: TenantEvent[]): boolean => {
+  for (let i = 1; i < events.length; i++) if (events[i]!.seq !== events[i - 1]!.seq + 1) return false;
+  return true;
+};

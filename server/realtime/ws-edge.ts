@@ -1,0 +1,253 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { getWSConnectionHandler } from '@trpc/server/adapters/ws';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
+import { hasRole } from '../../src/domain/roles.ts';
+import type { StreamItem } from '../../src/contracts/events.ts';
+import type { Deps } from '../deps.ts';
+import { appRouter } from '../trpc/app-router.ts';
+import type { createContextFactory } from '../trpc/context.ts';
+import { ZStreamInput } from './events.router.ts';
+import { streamHub, type FeedSubscription, type StreamHub, type StreamSink } from './tenant-feed.ts';
+import { TurnBatchedWebSocket } from './turn-batched-socket.ts';
+import { takeUpgradeCheck } from './upgrade-check.ts';
+import { eventsFrameBuffer, sharedEventEncoder, subscriptionFrame, trackedFrame, type SubscriptionTarget } from './ws-encoder.ts';
+
+/**
+ * The WebSocket edge. Almost every socket carries one thing for its whole life: the app's
+ * `events.stream` subscription, idle between events. Through tRPC's adapter that costs a context,
+ * a subscription's async-iterator chain, keep-alive timers and closures per socket, ~14 KB of heap
+ * before any of ours (measured in BENCHMARKS.md, "tRPC floor"). So this edge speaks tRPC's
+ * WebSocket protocol for that one subscription itself, byte for byte as the adapter would, and
+ * parks the subscriber in its tenant's feed (tenant-feed.ts): a socket, a small record and a set
+ * entry. Every other message (queries, mutations, other subscriptions, anything unusual such as
+ * a batch, a bad input or a failed session check) goes to tRPC's own connection handler, attached
+ * to the socket the first time one arrives, which then answers exactly as it always has.
+ */
+
+/** A subscriber holding more than this unsent leaves the live feed and catches up from the log once drained. */
+const SOCKET_BACKLOG_BYTES = 1 << 20;
+const KEEP_ALIVE = { pingMs: 30_000, pongWaitMs: 10_000 };
+const PING = Buffer.from('PING');
+const PONG = Buffer.from('PONG');
+const STREAM_MARKER = Buffer.from('"events.stream"');
+const STOP_MARKER = Buffer.from('"subscription.stop"');
+
+/** Subscriptions this edge served itself, for tests to see which path a call took. */
+export const edgeCounters = { subscriptions: 0 };
+
+/** What a later tRPC context needs of the upgrade request, instead of the request itself. */
+type UpgradeRequest = Pick<IncomingMessage, 'url' | 'headers'> & { socket: { remoteAddress?: string; encrypted?: boolean } };
+
+type MessageListener = (data: RawData, isBinary: boolean) => void;
+
+export class EdgeSocket extends TurnBatchedWebSocket {
+  upgrade: UpgradeRequest | null = null;
+  heardAt = Date.now();
+  pingSentAt = 0;
+  /** This socket's own `events.stream` subscriptions, by subscription id. */
+  streams: Map<string | number, SocketStream> | null = null;
+  /** tRPC's message listener, once the socket needed it. */
+  trpc: MessageListener | null = null;
+  /** Every message goes to tRPC (a client that sends connection params first). */
+  trpcOnly = false;
+}
+
+/** One `events.stream` subscription of a socket: its frames go straight to the socket. */
+class SocketStream implements StreamSink {
+  subscription: FeedSubscription | null = null;
+  stopped = false;
+
+  constructor(
+    private readonly socket: EdgeSocket,
+    readonly target: SubscriptionTarget,
+  ) {}
+
+  send(item: StreamItem): void {
+    if (item.kind === 'events') this.socket.send(eventsFrameBuffer(this.target, item.events));
+    else this.socket.send(trackedFrame(this.target, item.headSeq, JSON.stringify(item)));
+  }
+
+  get backedUp(): boolean {
+    return this.socket.bufferedAmount > SOCKET_BACKLOG_BYTES;
+  }
+
+  whenDrained(resume: () => void): void {
+    const raw = (this.socket as unknown as { _socket?: Socket })._socket;
+    if (!raw || raw.destroyed || raw.writableLength === 0) queueMicrotask(resume);
+    else raw.once('drain', resume);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.subscription?.close();
+  }
+}
+
+type StreamRequest = { id: string | number; jsonrpc?: '2.0'; method: 'subscription'; params: { path: 'events.stream'; input?: unknown; lastEventId?: unknown } };
+type StopRequest = { id: string | number; method: 'subscription.stop' };
+
+const isId = (id: unknown): id is string | number => typeof id === 'string' || typeof id === 'number';
+
+/** The message as this edge serves it, or null for tRPC to handle. */
+const readMessage = (socket: EdgeSocket, buffer: Buffer): StreamRequest | StopRequest | null => {
+  // Cheap tests first: nearly everything else never needs parsing here.
+  const isStream = buffer.includes(STREAM_MARKER);
+  if (!isStream && !(socket.streams?.size && buffer.includes(STOP_MARKER))) return null;
+  let message: unknown;
+  try {
+    message = JSON.parse(buffer.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return null;
+  const m = message as { id?: unknown; jsonrpc?: unknown; method?: unknown; params?: { path?: unknown } };
+  if (!isId(m.id) || (m.jsonrpc !== undefined && m.jsonrpc !== '2.0')) return null;
+  if (m.method === 'subscription.stop') return socket.streams?.has(m.id) ? (m as StopRequest) : null;
+  if (m.method === 'subscription' && m.params?.path === 'events.stream' && !socket.streams?.has(m.id)) return m as StreamRequest;
+  return null;
+};
+
+export type WsEdge = {
+  /** Takes over a socket whose upgrade was authenticated. */
+  accept(socket: EdgeSocket, req: IncomingMessage): void;
+  /** Asks every client to reconnect (to another node): before a graceful shutdown. */
+  broadcastReconnect(): void;
+  stop(): void;
+};
+
+export const createWsEdge = (deps: Deps, createContext: ReturnType<typeof createContextFactory>, wss: WebSocketServer): WsEdge => {
+  const sockets = () => wss.clients as Set<EdgeSocket>;
+  const { log } = deps;
+  const hub: StreamHub = streamHub({ db: deps.db, bus: deps.bus, log });
+  const trpcConnection = getWSConnectionHandler({
+    wss,
+    router: appRouter,
+    createContext,
+    experimental_encoder: sharedEventEncoder,
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, path }, 'unhandled error');
+    },
+  });
+
+  /** tRPC's handler for this socket, attached now if it was not yet; its listener is ours to call. */
+  const trpcOf = (socket: EdgeSocket): MessageListener => {
+    if (socket.trpc) return socket.trpc;
+    const before = new Set(socket.listeners('message'));
+    trpcConnection(socket, socket.upgrade as IncomingMessage);
+    const added = socket.listeners('message').filter((listener) => !before.has(listener)) as MessageListener[];
+    for (const listener of added) socket.off('message', listener);
+    socket.trpc = (data, isBinary) => added.forEach((listener) => listener.call(socket, data, isBinary));
+    return socket.trpc;
+  };
+
+  const subscribe = async (socket: EdgeSocket, request: StreamRequest, raw: Buffer): Promise<void> => {
+    const started = performance.now();
+    const target: SubscriptionTarget = { id: request.id, ...(request.jsonrpc ? { jsonrpc: request.jsonrpc } : {}) };
+    // tRPC's adapter folds the reconnecting link's lastEventId into the input the same way.
+    const { input, lastEventId } = request.params;
+    const merged = lastEventId === undefined ? input : typeof input === 'object' && input !== null ? { ...input, lastEventId } : (input ?? { lastEventId });
+    const parsed = ZStreamInput.safeParse(merged);
+    const token = deps.lucia.readSessionCookie(socket.upgrade?.headers.cookie ?? '');
+    if (!parsed.success || !token) return trpcOf(socket)(raw, false);
+    const stream = new SocketStream(socket, target);
+    (socket.streams ??= new Map()).set(request.id, stream);
+    let check: Awaited<ReturnType<typeof deps.lucia.validateSession>> | null;
+    try {
+      check = takeUpgradeCheck(socket) ?? (await deps.lucia.validateSession(token));
+    } catch {
+      check = null;
+    }
+    if (stream.stopped || socket.readyState !== socket.OPEN) return void socket.streams.delete(request.id);
+    const { session, user } = check ?? {};
+    if (!session || !user || !hasRole(user.role, 'AGENT')) {
+      // tRPC checks again and answers with the error its procedure would.
+      socket.streams.delete(request.id);
+      return trpcOf(socket)(raw, false);
+    }
+    socket.send(subscriptionFrame(target, '{"type":"started"}'));
+    edgeCounters.subscriptions++;
+    const lastSeq = parsed.data?.lastEventId == null ? null : Number(parsed.data.lastEventId);
+    try {
+      stream.subscription = await hub.subscribe(user.tenantId, lastSeq, stream);
+      if (stream.stopped) stream.subscription.close();
+    } catch (err) {
+      log.error({ err, tenantId: user.tenantId }, 'events.stream: subscribe failed');
+      socket.streams.delete(request.id);
+      // The client reconnects and resumes from its last id.
+      socket.close(1011, 'stream unavailable');
+      return;
+    }
+    log.info({ path: 'events.stream', type: 'subscription', transport: 'ws', ms: Math.round(performance.now() - started), ok: true, tenantId: user.tenantId, userId: user.id }, 'rpc');
+  };
+
+  function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+    const socket = this as EdgeSocket;
+    socket.heardAt = Date.now();
+    socket.pingSentAt = 0;
+    if (socket.trpcOnly) return trpcOf(socket)(data, isBinary);
+    if (!isBinary && Buffer.isBuffer(data)) {
+      if (data.length === 4 && data.equals(PING)) return socket.send('PONG');
+      if (data.length === 4 && data.equals(PONG)) return;
+      const request = readMessage(socket, data);
+      if (request?.method === 'subscription') return void subscribe(socket, request, data);
+      if (request?.method === 'subscription.stop') {
+        const stream = socket.streams!.get(request.id)!;
+        socket.streams!.delete(request.id);
+        stream.stop();
+        socket.send(subscriptionFrame(stream.target, '{"type":"stopped"}'));
+        return;
+      }
+    }
+    trpcOf(socket)(data, isBinary);
+  }
+
+  function onClose(this: WebSocket): void {
+    const { streams } = this as EdgeSocket;
+    if (!streams) return;
+    for (const stream of streams.values()) stream.stop();
+    streams.clear();
+  }
+
+  // One sweep for every socket instead of two timers each: ping a socket quiet for pingMs, cut one
+  // that did not answer within pongWaitMs.
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const socket of sockets()) {
+      if (socket.pingSentAt > 0) {
+        if (now - socket.pingSentAt > KEEP_ALIVE.pongWaitMs) socket.terminate();
+      } else if (now - socket.heardAt >= KEEP_ALIVE.pingMs) {
+        socket.pingSentAt = now;
+        socket.send('PING');
+      }
+    }
+  }, KEEP_ALIVE.pongWaitMs / 2);
+  sweep.unref();
+
+  return {
+    accept(socket, req) {
+      socket.upgrade = {
+        url: req.url,
+        headers: pick(req.headers, ['host', 'cookie', 'origin', 'x-request-id', 'x-forwarded-for']),
+        socket: { remoteAddress: req.socket.remoteAddress, encrypted: 'encrypted' in req.socket && Boolean(req.socket.encrypted) },
+      };
+      // A client that sends connection params first speaks a variant this edge leaves to tRPC.
+      socket.trpcOnly = new URL(req.url ?? '/', 'http://x').searchParams.get('connectionParams') === '1';
+      socket.on('message', onMessage);
+      socket.once('close', onClose);
+    },
+    broadcastReconnect() {
+      const notice = JSON.stringify({ id: null, method: 'reconnect' });
+      for (const socket of sockets()) if (socket.readyState === socket.OPEN) socket.send(notice);
+    },
+    stop() {
+      clearInterval(sweep);
+    },
+  };
+};
+
+const pick = <T extends object, K extends keyof T>(from: T, keys: K[]): Pick<T, K> => {
+  const out = {} as Pick<T, K>;
+  for (const key of keys) if (from[key] !== undefined) out[key] = from[key];
+  return out;
+};
