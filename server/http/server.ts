@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { Deps } from '../deps.ts';
 import { SESSION_ENDED_CLOSE_CODE, SocketRegistry } from '../realtime/socket-registry.ts';
 import { trackAgentSockets } from '../realtime/agent-presence.ts';
-import { createWsEdge, EdgeSocket } from '../realtime/ws-edge.ts';
+import { createWsEdge, EdgeSocket, type KeepAlive } from '../realtime/ws-edge.ts';
 import { rememberUpgradeCheck } from '../realtime/upgrade-check.ts';
 import { hashToken } from '../auth/token.ts';
 import { appRouter } from '../trpc/app-router.ts';
@@ -37,7 +37,8 @@ const sendJson = (res: ServerResponse, status: number, body: unknown) => {
 
 export const startServer = async (
   deps: Deps,
-  opts: { port: number; host?: string; clientDir?: string | null },
+  /** `keepAlive`: when the WebSocket edge pings a quiet client, and how long it waits for the answer (tests shorten it). */
+  opts: { port: number; host?: string; clientDir?: string | null; keepAlive?: KeepAlive },
 ): Promise<RunningServer> => {
   const { config, log } = deps;
   const createContext = createContextFactory(deps);
@@ -80,7 +81,7 @@ export const startServer = async (
   const agentSockets = trackAgentSockets(deps.agentPresence, deps.bus, log);
   // Fan-out: each event serialised once per node, each socket's writes of one turn in one syscall.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES, WebSocket: EdgeSocket });
-  const edge = createWsEdge(deps, createContext, wss);
+  const edge = createWsEdge(deps, createContext, wss, opts.keepAlive);
 
   // The upgrade authenticates with the session cookie before any WebSocket exists.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

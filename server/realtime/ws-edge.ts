@@ -27,7 +27,8 @@ import { eventsFrameBuffer, sharedEventEncoder, subscriptionFrame, trackedFrame,
 
 /** A subscriber holding more than this unsent leaves the live feed and catches up from the log once drained. */
 const SOCKET_BACKLOG_BYTES = 1 << 20;
-const KEEP_ALIVE = { pingMs: 30_000, pongWaitMs: 10_000 };
+export type KeepAlive = { pingMs: number; pongWaitMs: number };
+const KEEP_ALIVE: KeepAlive = { pingMs: 30_000, pongWaitMs: 10_000 };
 const PING = Buffer.from('PING');
 const PONG = Buffer.from('PONG');
 const STREAM_MARKER = Buffer.from('"events.stream"');
@@ -116,7 +117,12 @@ export type WsEdge = {
   stop(): void;
 };
 
-export const createWsEdge = (deps: Deps, createContext: ReturnType<typeof createContextFactory>, wss: WebSocketServer): WsEdge => {
+export const createWsEdge = (
+  deps: Deps,
+  createContext: ReturnType<typeof createContextFactory>,
+  wss: WebSocketServer,
+  keepAlive: KeepAlive = KEEP_ALIVE,
+): WsEdge => {
   const sockets = () => wss.clients as Set<EdgeSocket>;
   const { log } = deps;
   const hub: StreamHub = streamHub({ db: deps.db, bus: deps.bus, log });
@@ -215,13 +221,13 @@ export const createWsEdge = (deps: Deps, createContext: ReturnType<typeof create
     const now = Date.now();
     for (const socket of sockets()) {
       if (socket.pingSentAt > 0) {
-        if (now - socket.pingSentAt > KEEP_ALIVE.pongWaitMs) socket.terminate();
-      } else if (now - socket.heardAt >= KEEP_ALIVE.pingMs) {
+        if (now - socket.pingSentAt > keepAlive.pongWaitMs) socket.terminate();
+      } else if (now - socket.heardAt >= keepAlive.pingMs) {
         socket.pingSentAt = now;
         socket.send('PING');
       }
     }
-  }, KEEP_ALIVE.pongWaitMs / 2);
+  }, Math.min(keepAlive.pingMs, keepAlive.pongWaitMs) / 2);
   sweep.unref();
 
   return {

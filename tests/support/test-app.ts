@@ -5,6 +5,7 @@ import { closeDeps, createDeps, type Deps } from '../../server/deps.ts';
 import { startServer, type RunningServer } from '../../server/http/server.ts';
 import { registerWorkers } from '../../server/jobs/register-workers.ts';
 import { createLogger } from '../../server/logger.ts';
+import type { KeepAlive } from '../../server/realtime/ws-edge.ts';
 import { TEST_REDIS_URL, TEST_SECRETS_KEY } from './env.ts';
 
 export type TestApp = { deps: Deps; server: RunningServer; url: string; stop: () => Promise<void> };
@@ -14,7 +15,9 @@ export type TestApp = { deps: Deps; server: RunningServer; url: string; stop: ()
  * bus, queue and rate limits go through the machine's Redis under this run's prefix.
  */
 /** `redisPrefix`: give two apps the same one to make them nodes of one deployment. */
-export const startTestApp = async (opts: { redis?: boolean; env?: Record<string, string>; redisPrefix?: string } = {}): Promise<TestApp> => {
+export const startTestApp = async (
+  opts: { redis?: boolean; env?: Record<string, string>; redisPrefix?: string; keepAlive?: KeepAlive } = {},
+): Promise<TestApp> => {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -33,7 +36,7 @@ export const startTestApp = async (opts: { redis?: boolean; env?: Record<string,
   });
   const deps = createDeps(config, inject('databaseUrl'), createLogger(config.logLevel));
   registerWorkers(deps);
-  const server = await startServer(deps, { port: 0, host: '127.0.0.1', clientDir: null });
+  const server = await startServer(deps, { port: 0, host: '127.0.0.1', clientDir: null, ...(opts.keepAlive ? { keepAlive: opts.keepAlive } : {}) });
   return {
     deps,
     server,
