@@ -1,7 +1,9 @@
 import { MAX_EVENTS_PER_ITEM, MAX_REPLAY_EVENTS, type StreamItem, type TenantEvent } from '../../src/contracts/events.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
+import type { WebSocket } from 'ws';
 import type { Bus } from './bus.ts';
+import { socketBackedUp, whenSocketDrained } from './socket-backpressure.ts';
 import { streamHub, type StreamSink } from './tenant-feed.ts';
 
 export type StreamOptions = {
@@ -14,6 +16,8 @@ export type StreamOptions = {
   signal: AbortSignal;
   /** How long a quiet feed waits before comparing with the log's head (when this stream creates the tenant's feed). */
   headCheckMs?: number;
+  /** The socket the items are written to, if any: its backlog counts as the consumer's. */
+  socket?: WebSocket | null;
 };
 
 /**
@@ -24,9 +28,10 @@ export type StreamOptions = {
  * Items queue while the consumer is busy and go out merged: a replayed page is one item, and
  * whatever arrived live meanwhile is the next one (up to MAX_EVENTS_PER_ITEM events), so a
  * consumer that falls behind gets fewer, larger items. A consumer more than MAX_REPLAY_EVENTS
- * behind leaves the live feed and reads from the log once it has taken what is queued.
+ * behind, or whose socket holds more than its backlog unsent (tRPC's adapter takes every item at
+ * once and writes it), leaves the live feed and reads from the log once both have drained.
  */
-export async function* streamEvents({ db, bus, log, tenantId, lastSeq, signal, headCheckMs }: StreamOptions): AsyncGenerator<StreamItem> {
+export async function* streamEvents({ db, bus, log, tenantId, lastSeq, signal, headCheckMs, socket }: StreamOptions): AsyncGenerator<StreamItem> {
   const queue: StreamItem[] = [];
   let queuedEvents = 0;
   let wake: (() => void) | null = null;
@@ -43,11 +48,12 @@ export async function* streamEvents({ db, bus, log, tenantId, lastSeq, signal, h
       notify();
     },
     get backedUp() {
-      return queuedEvents > MAX_REPLAY_EVENTS;
+      return queuedEvents > MAX_REPLAY_EVENTS || (socket ? socketBackedUp(socket) : false);
     },
     whenDrained: (resume) => {
-      if (queue.length === 0) resume();
-      else onDrained = resume;
+      const afterQueue = () => (socket && socketBackedUp(socket) ? whenSocketDrained(socket, resume) : resume());
+      if (queue.length === 0) afterQueue();
+      else onDrained = afterQueue;
     },
   };
   signal.addEventListener('abort', notify, { once: true });

@@ -25,6 +25,7 @@ export const eventsRouter = t.router({
       tenantId: ctx.tenantId,
       lastSeq: input?.lastEventId == null ? null : Number(input.lastEventId),
       signal: signal ?? new AbortController().signal,
+      socket: ctx.socket,
     });
     for await (const item of items) yield tracked(String(lastSeqOf(item)), item);
   }),

@@ -10,7 +10,7 @@ export interface StreamSink {
   send(item: StreamItem): void;
   /** Holding so much unsent that it should read from the log once drained instead of buffering more. */
   readonly backedUp: boolean;
-  /** Calls `resume` once, when the sink can take more. */
+  /** Calls `resume` once, when the sink can take more (or will never need to: it is closing). */
   whenDrained(resume: () => void): void;
 }
 
@@ -48,13 +48,16 @@ export class FeedSubscription {
     this.feed.leave(this);
   }
 
-  /** Resolves when the sink drained or the subscription closed. */
+  /**
+   * Resolves when the sink drained or the subscription closed; never within the current turn, so
+   * a sink that stays backed up (a closing socket) cannot keep a catch-up looping on microtasks.
+   */
   drained(): Promise<void> {
     return new Promise((resolve) => {
       this.wake = resolve;
       this.sink.whenDrained(() => {
         this.wake = null;
-        resolve();
+        setImmediate(resolve);
       });
     });
   }
@@ -89,6 +92,8 @@ export class TenantFeed {
   private closed = false;
   private lastHeard = Date.now();
   private checkingHead = false;
+  /** A check was asked for while one was on its way (whose head may predate what it is for). */
+  private recheckHead = false;
   private unsubscribe: (() => void) | null = null;
   private readonly timer: NodeJS.Timeout;
   readonly ready: Promise<void>;
@@ -120,25 +125,24 @@ export class TenantFeed {
     this.members++;
     try {
       await this.ready;
+      if (lastSeq === null) {
+        sink.send({ kind: 'ready', headSeq: this.seq });
+        this.join(sub, this.seq);
+      } else if (this.seq - lastSeq > MAX_REPLAY_EVENTS) {
+        sink.send({ kind: 'resync', headSeq: this.seq });
+        this.join(sub, this.seq);
+      } else if (lastSeq > this.seq) {
+        // Ahead of this node's feed: events still on their way here, or a restored database.
+        const head = await readHeadSeq(this.opts.db, this.tenantId);
+        if (lastSeq > head) sink.send({ kind: 'resync', headSeq: head });
+        this.join(sub, Math.min(lastSeq, head));
+      } else {
+        this.join(sub, lastSeq);
+      }
     } catch (err) {
+      // The caller never gets the subscription: it must not keep the feed alive.
       sub.close();
       throw err;
-    }
-    if (sub.closed) return sub;
-    if (lastSeq === null) {
-      sink.send({ kind: 'ready', headSeq: this.seq });
-      this.join(sub, this.seq);
-    } else if (this.seq - lastSeq > MAX_REPLAY_EVENTS) {
-      sink.send({ kind: 'resync', headSeq: this.seq });
-      this.join(sub, this.seq);
-    } else if (lastSeq > this.seq) {
-      // Ahead of this node's feed: events still on their way here, or a restored database.
-      const head = await readHeadSeq(this.opts.db, this.tenantId);
-      if (sub.closed) return sub;
-      if (lastSeq > head) sink.send({ kind: 'resync', headSeq: head });
-      this.join(sub, Math.min(lastSeq, head));
-    } else {
-      this.join(sub, lastSeq);
     }
     return sub;
   }
@@ -264,14 +268,20 @@ export class TenantFeed {
       this.pendingCount -= events.length;
       this.take(events);
     }
-    if (!this.working && this.overflowed) {
+    if (this.working) return;
+    if (this.overflowed || this.recheckHead) {
       this.overflowed = false;
       void this.checkHead();
     }
   }
 
   private async checkHead(): Promise<void> {
-    if (this.working || this.checkingHead || this.closed) return;
+    if (this.closed) return;
+    if (this.working || this.checkingHead) {
+      this.recheckHead = true;
+      return;
+    }
+    this.recheckHead = false;
     this.checkingHead = true;
     this.lastHeard = Date.now();
     try {
@@ -282,6 +292,7 @@ export class TenantFeed {
     } finally {
       this.checkingHead = false;
     }
+    if (this.recheckHead && !this.working) void this.checkHead();
   }
 
   private shut(): void {

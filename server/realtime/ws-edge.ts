@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
+import { TRPCError } from '@trpc/server';
 import { getWSConnectionHandler } from '@trpc/server/adapters/ws';
+import { getErrorShape, isObject, parseTRPCMessage } from '@trpc/server/unstable-core-do-not-import';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import { hasRole } from '../../src/domain/roles.ts';
 import type { StreamItem } from '../../src/contracts/events.ts';
@@ -8,6 +9,7 @@ import type { Deps } from '../deps.ts';
 import { appRouter } from '../trpc/app-router.ts';
 import type { createContextFactory } from '../trpc/context.ts';
 import { ZStreamInput } from './events.router.ts';
+import { socketBackedUp, whenSocketDrained } from './socket-backpressure.ts';
 import { streamHub, type FeedSubscription, type StreamHub, type StreamSink } from './tenant-feed.ts';
 import { TurnBatchedWebSocket } from './turn-batched-socket.ts';
 import { takeUpgradeCheck } from './upgrade-check.ts';
@@ -25,8 +27,6 @@ import { eventsFrameBuffer, sharedEventEncoder, subscriptionFrame, trackedFrame,
  * to the socket the first time one arrives, which then answers exactly as it always has.
  */
 
-/** A subscriber holding more than this unsent leaves the live feed and catches up from the log once drained. */
-const SOCKET_BACKLOG_BYTES = 1 << 20;
 export type KeepAlive = { pingMs: number; pongWaitMs: number };
 const KEEP_ALIVE: KeepAlive = { pingMs: 30_000, pongWaitMs: 10_000 };
 const PING = Buffer.from('PING');
@@ -58,6 +58,7 @@ export class EdgeSocket extends TurnBatchedWebSocket {
 class SocketStream implements StreamSink {
   subscription: FeedSubscription | null = null;
   stopped = false;
+  private cancelDrainWait: (() => void) | null = null;
 
   constructor(
     private readonly socket: EdgeSocket,
@@ -65,48 +66,52 @@ class SocketStream implements StreamSink {
   ) {}
 
   send(item: StreamItem): void {
+    if (this.stopped) return;
     if (item.kind === 'events') this.socket.send(eventsFrameBuffer(this.target, item.events));
     else this.socket.send(trackedFrame(this.target, item.headSeq, JSON.stringify(item)));
   }
 
   get backedUp(): boolean {
-    return this.socket.bufferedAmount > SOCKET_BACKLOG_BYTES;
+    return socketBackedUp(this.socket);
   }
 
   whenDrained(resume: () => void): void {
-    const raw = (this.socket as unknown as { _socket?: Socket })._socket;
-    if (!raw || raw.destroyed || raw.writableLength === 0) queueMicrotask(resume);
-    else raw.once('drain', resume);
+    this.cancelDrainWait = whenSocketDrained(this.socket, () => {
+      this.cancelDrainWait = null;
+      resume();
+    });
   }
 
   stop(): void {
     this.stopped = true;
+    this.cancelDrainWait?.();
     this.subscription?.close();
   }
 }
 
-type StreamRequest = { id: string | number; jsonrpc?: '2.0'; method: 'subscription'; params: { path: 'events.stream'; input?: unknown; lastEventId?: unknown } };
-type StopRequest = { id: string | number; method: 'subscription.stop' };
+/** A message as tRPC's `parseTRPCMessage` returns it. */
+type Message = { id: string | number | null; jsonrpc?: '2.0'; method: string; params?: { path: string; input: unknown; lastEventId?: string } };
+type StreamRequest = Message & { id: string | number; method: 'subscription'; params: NonNullable<Message['params']> };
 
-const isId = (id: unknown): id is string | number => typeof id === 'string' || typeof id === 'number';
+const isEdgeStream = (m: Message): m is StreamRequest =>
+  m.method === 'subscription' && m.params?.path === 'events.stream' && (typeof m.id === 'string' || typeof m.id === 'number');
+const isEdgeStop = (socket: EdgeSocket, m: Message): boolean => m.method === 'subscription.stop' && m.id !== null && socket.streams?.has(m.id) === true;
 
-/** The message as this edge serves it, or null for tRPC to handle. */
-const readMessage = (socket: EdgeSocket, buffer: Buffer): StreamRequest | StopRequest | null => {
+/**
+ * The messages of a frame, validated as tRPC's adapter validates them, when the frame holds one
+ * this edge serves; null leaves the whole frame to tRPC (including any that tRPC would refuse).
+ */
+const readFrame = (socket: EdgeSocket, buffer: Buffer): Array<{ raw: unknown; message: Message }> | null => {
   // Cheap tests first: nearly everything else never needs parsing here.
-  const isStream = buffer.includes(STREAM_MARKER);
-  if (!isStream && !(socket.streams?.size && buffer.includes(STOP_MARKER))) return null;
-  let message: unknown;
+  if (!buffer.includes(STREAM_MARKER) && !(socket.streams?.size && buffer.includes(STOP_MARKER))) return null;
   try {
-    message = JSON.parse(buffer.toString('utf8'));
+    const parsed: unknown = JSON.parse(buffer.toString('utf8'));
+    const raws = Array.isArray(parsed) ? parsed : [parsed];
+    const messages = raws.map((raw) => ({ raw, message: parseTRPCMessage(raw, appRouter._def._config.transformer) as Message }));
+    return messages.some(({ message }) => isEdgeStream(message) || isEdgeStop(socket, message)) ? messages : null;
   } catch {
     return null;
   }
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return null;
-  const m = message as { id?: unknown; jsonrpc?: unknown; method?: unknown; params?: { path?: unknown } };
-  if (!isId(m.id) || (m.jsonrpc !== undefined && m.jsonrpc !== '2.0')) return null;
-  if (m.method === 'subscription.stop') return socket.streams?.has(m.id) ? (m as StopRequest) : null;
-  if (m.method === 'subscription' && m.params?.path === 'events.stream' && !socket.streams?.has(m.id)) return m as StreamRequest;
-  return null;
 };
 
 export type WsEdge = {
@@ -147,15 +152,25 @@ export const createWsEdge = (
     return socket.trpc;
   };
 
-  const subscribe = async (socket: EdgeSocket, request: StreamRequest, raw: Buffer): Promise<void> => {
+  /** Answers as tRPC's adapter answers a subscription id already in use on the socket. */
+  const refuseDuplicate = (socket: EdgeSocket, request: StreamRequest) => {
+    const error = new TRPCError({ code: 'BAD_REQUEST', message: `Duplicate id ${request.id}` });
+    const shape = getErrorShape({ config: appRouter._def._config, error, type: 'subscription', path: 'events.stream', input: request.params.input, ctx: undefined });
+    socket.send(JSON.stringify({ id: request.id, jsonrpc: request.jsonrpc, error: shape }));
+  };
+
+  const subscribe = async (socket: EdgeSocket, request: StreamRequest, raw: unknown): Promise<void> => {
     const started = performance.now();
+    if (socket.streams?.has(request.id)) return refuseDuplicate(socket, request);
     const target: SubscriptionTarget = { id: request.id, ...(request.jsonrpc ? { jsonrpc: request.jsonrpc } : {}) };
     // tRPC's adapter folds the reconnecting link's lastEventId into the input the same way.
     const { input, lastEventId } = request.params;
-    const merged = lastEventId === undefined ? input : typeof input === 'object' && input !== null ? { ...input, lastEventId } : (input ?? { lastEventId });
+    const merged = lastEventId === undefined ? input : isObject(input) ? { ...input, lastEventId } : (input ?? { lastEventId });
     const parsed = ZStreamInput.safeParse(merged);
     const token = deps.lucia.readSessionCookie(socket.upgrade?.headers.cookie ?? '');
-    if (!parsed.success || !token) return trpcOf(socket)(raw, false);
+    // tRPC answers what this edge would refuse, with the error its procedure gives.
+    const toTrpc = () => trpcOf(socket)(Buffer.from(JSON.stringify(raw)), false);
+    if (!parsed.success || !token) return toTrpc();
     const stream = new SocketStream(socket, target);
     (socket.streams ??= new Map()).set(request.id, stream);
     let check: Awaited<ReturnType<typeof deps.lucia.validateSession>> | null;
@@ -167,16 +182,14 @@ export const createWsEdge = (
     if (stream.stopped || socket.readyState !== socket.OPEN) return void socket.streams.delete(request.id);
     const { session, user } = check ?? {};
     if (!session || !user || !hasRole(user.role, 'AGENT')) {
-      // tRPC checks again and answers with the error its procedure would.
       socket.streams.delete(request.id);
-      return trpcOf(socket)(raw, false);
+      return toTrpc();
     }
     socket.send(subscriptionFrame(target, '{"type":"started"}'));
     edgeCounters.subscriptions++;
     const lastSeq = parsed.data?.lastEventId == null ? null : Number(parsed.data.lastEventId);
     try {
       stream.subscription = await hub.subscribe(user.tenantId, lastSeq, stream);
-      if (stream.stopped) stream.subscription.close();
     } catch (err) {
       log.error({ err, tenantId: user.tenantId }, 'events.stream: subscribe failed');
       socket.streams.delete(request.id);
@@ -184,7 +197,16 @@ export const createWsEdge = (
       socket.close(1011, 'stream unavailable');
       return;
     }
+    // Stopped, or its socket closed, while it subscribed.
+    if (stream.stopped) return stream.subscription.close();
     log.info({ path: 'events.stream', type: 'subscription', transport: 'ws', ms: Math.round(performance.now() - started), ok: true, tenantId: user.tenantId, userId: user.id }, 'rpc');
+  };
+
+  const stop = (socket: EdgeSocket, id: string | number) => {
+    const stream = socket.streams!.get(id)!;
+    socket.streams!.delete(id);
+    stream.stop();
+    socket.send(subscriptionFrame(stream.target, '{"type":"stopped"}'));
   };
 
   function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
@@ -195,13 +217,14 @@ export const createWsEdge = (
     if (!isBinary && Buffer.isBuffer(data)) {
       if (data.length === 4 && data.equals(PING)) return socket.send('PONG');
       if (data.length === 4 && data.equals(PONG)) return;
-      const request = readMessage(socket, data);
-      if (request?.method === 'subscription') return void subscribe(socket, request, data);
-      if (request?.method === 'subscription.stop') {
-        const stream = socket.streams!.get(request.id)!;
-        socket.streams!.delete(request.id);
-        stream.stop();
-        socket.send(subscriptionFrame(stream.target, '{"type":"stopped"}'));
+      const messages = readFrame(socket, data);
+      if (messages) {
+        // A batch (the link sends one on every reconnect) is split: the rest go to tRPC one by one.
+        for (const { raw, message } of messages) {
+          if (isEdgeStream(message)) void subscribe(socket, message, raw);
+          else if (isEdgeStop(socket, message)) stop(socket, message.id!);
+          else trpcOf(socket)(Buffer.from(JSON.stringify(raw)), false);
+        }
         return;
       }
     }
@@ -227,7 +250,7 @@ export const createWsEdge = (
         socket.send('PING');
       }
     }
-  }, Math.min(keepAlive.pingMs, keepAlive.pongWaitMs) / 2);
+  }, Math.max(50, Math.min(keepAlive.pingMs, keepAlive.pongWaitMs) / 2));
   sweep.unref();
 
   return {

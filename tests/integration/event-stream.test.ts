@@ -119,6 +119,19 @@ describe.each([{ redis: false }, { redis: true }])('events.stream (redis: $redis
     steady.close();
   });
 
+  it('keeps the event loop running while a subscriber stays backed up (a closing socket) with a catch-up to do', async () => {
+    const { tenantId } = await createWorkspace(app.url); // seq 1
+    await commitEvents(app.deps, tenantId, 3, { publish: false }); // seq 2-4
+    let waits = 0;
+    // Always backed up and "drained" at once, as a socket that is closing reports itself.
+    const sink: StreamSink = { backedUp: true, send: () => {}, whenDrained: (resume) => (waits++, resume()) };
+    const subscription = await streamHub({ db: app.deps.db, bus: app.deps.bus, log: app.deps.log }).subscribe(tenantId, 0, sink);
+    // Timers still fire: the catch-up waits on later turns, not in a loop of microtasks.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(waits).toBeGreaterThan(0);
+    subscription.close();
+  });
+
   it('resumes a subscriber that is ahead of the feed without sending anything twice', async () => {
     const { tenantId } = await createWorkspace(app.url); // seq 1
     const first = await openSink(tenantId, null);

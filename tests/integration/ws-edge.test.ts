@@ -80,10 +80,17 @@ describe('WebSocket edge', () => {
 
     const bad = { id: 7, method: 'subscription', params: { path: 'events.stream', input: { lastEventId: 'not-an-id' } } };
     for (const client of [edge, adapter]) {
+      client.send(calls[1]!); // 'b' again, while it runs
       client.send({ id: 1, method: 'subscription.stop' });
       client.send(bad);
     }
-    for (const client of [edge, adapter]) await Promise.all([client.untilFrame((f) => f.id === 1 && f.result?.type === 'stopped'), client.untilFrame((f) => f.id === 7)]);
+    for (const client of [edge, adapter]) {
+      await Promise.all([
+        client.untilFrame((f) => f.id === 1 && f.result?.type === 'stopped'),
+        client.untilFrame((f) => f.id === 7),
+        client.untilFrame((f) => f.id === 'b' && f.error !== undefined),
+      ]);
+    }
     // Still subscribed with 'b' only.
     await commitEvents(app.deps, tenantId, 1); // seq 7
     for (const client of [edge, adapter]) await client.untilFrame((f) => f.id === 'b' && f.result?.id === '7');
@@ -106,6 +113,23 @@ describe('WebSocket edge', () => {
     for (const client of [edge, adapter]) await client.untilFrame((f) => f.id === 1);
     expect(edge.texts()).toEqual(adapter.texts());
     expect((JSON.parse(edge.texts()[0]!) as { result: { data: { user: { email: string } } } }).result.data.user.email).toBe(email);
+    edge.ws.close();
+    adapter.ws.close();
+  });
+
+  it('serves the stream out of a batch (the link sends one on every reconnect) and hands the rest to tRPC', async () => {
+    const { admin } = await createWorkspace(app.url);
+    const before = edgeCounters.subscriptions;
+    const edge = await connect(admin.cookie);
+    const adapter = await connect(admin.cookie, { viaAdapter: true });
+    const batch = [
+      { id: 1, method: 'subscription', params: { path: 'events.stream', input: undefined } },
+      { id: 2, method: 'query', params: { path: 'auth.me', input: undefined } },
+    ];
+    for (const client of [edge, adapter]) client.send(batch);
+    for (const client of [edge, adapter]) await Promise.all([client.untilFrame((f) => f.id === 1 && f.result?.type === 'data'), client.untilFrame((f) => f.id === 2)]);
+    expect(byId(edge.texts())).toEqual(byId(adapter.texts()));
+    expect(edgeCounters.subscriptions).toBe(before + 1);
     edge.ws.close();
     adapter.ws.close();
   });
