@@ -4,7 +4,8 @@ import type { Logger } from '../logger.ts';
 import type { WebSocket } from 'ws';
 import type { Bus } from './bus.ts';
 import { socketBackedUp, whenSocketDrained } from './socket-backpressure.ts';
-import { streamHub, type StreamSink } from './tenant-feed.ts';
+import type { StreamSink } from './feed-subscription.ts';
+import { streamHub } from './stream-hub.ts';
 
 export type StreamOptions = {
   db: Db;

@@ -3,65 +3,18 @@ import type { Db } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import type { Bus } from './bus.ts';
 import { readHeadSeq } from './event-log.ts';
+import { FeedSubscription, type StreamSink } from './feed-subscription.ts';
 import { readCommittedRange } from './shared-log-reads.ts';
 
-/** Where a subscription's items go: a WebSocket (its tRPC frames) or an async iterator's queue. */
-export interface StreamSink {
-  send(item: StreamItem): void;
-  /** Holding so much unsent that it should read from the log once drained instead of buffering more. */
-  readonly backedUp: boolean;
-  /** Calls `resume` once, when the sink can take more (or will never need to: it is closing). */
-  whenDrained(resume: () => void): void;
-}
-
-type FeedOptions = { db: Db; bus: Bus; log: Logger };
+export type FeedOptions = { db: Db; bus: Bus; log: Logger };
 
 /**
  * How long a quiet feed waits before comparing with the log's head: a bus message lost in a Redis
  * reconnect is otherwise only noticed when the tenant's next event arrives.
  */
-const HEAD_CHECK_MS = 15_000;
+export const HEAD_CHECK_MS = 15_000;
 /** A failed log read is tried again after this long; subscribers wait, in order, meanwhile. */
 const RETRY_MS = 1000;
-
-/**
- * One subscriber of a feed: its position while it catches up from the log, and, once caught up,
- * a member of the feed's live set whose position is the feed's own.
- */
-export class FeedSubscription {
-  /** The last seq sent, while not live. */
-  cursor = 0;
-  /** Live, but already sent everything up to here (it resumed ahead of this node's feed). */
-  skipThrough = 0;
-  closed = false;
-  private wake: (() => void) | null = null;
-
-  constructor(
-    private readonly feed: TenantFeed,
-    readonly sink: StreamSink,
-  ) {}
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.wake?.();
-    this.feed.leave(this);
-  }
-
-  /**
-   * Resolves when the sink drained or the subscription closed; never within the current turn, so
-   * a sink that stays backed up (a closing socket) cannot keep a catch-up looping on microtasks.
-   */
-  drained(): Promise<void> {
-    return new Promise((resolve) => {
-      this.wake = resolve;
-      this.sink.whenDrained(() => {
-        this.wake = null;
-        setImmediate(resolve);
-      });
-    });
-  }
-}
 
 /**
  * Every `events.stream` subscriber of one tenant on this node, fed by one bus subscription. The
@@ -170,17 +123,11 @@ export class TenantFeed {
         await sub.drained();
         continue;
       }
-      let page: TenantEvent[];
-      try {
-        // Bounded by a delivered seq, the range is committed and immutable: subscribers resuming
-        // from the same place share the read, and the frames built from it.
-        page = await readCommittedRange(this.opts.db, this.tenantId, { afterSeq: sub.cursor, beforeSeq: this.seq + 1, limit: MAX_EVENTS_PER_ITEM });
-      } catch (err) {
-        this.opts.log.error({ err, tenantId: this.tenantId }, 'event stream: log read failed, retrying');
-        await delay(RETRY_MS);
-        continue;
-      }
+      // Bounded by a delivered seq, the range is committed and immutable: subscribers resuming
+      // from the same place share the read, and the frames built from it.
+      const page = await this.readPage(sub.cursor, this.seq);
       if (sub.closed) return;
+      if (!page) continue;
       if (page.length === 0 || page[0]!.seq !== sub.cursor + 1) {
         // Cannot happen while seqs are handed out without gaps; never spin on it.
         this.opts.log.error({ tenantId: this.tenantId, after: sub.cursor }, 'event stream: log has a gap');
@@ -190,6 +137,17 @@ export class TenantFeed {
       }
       sub.cursor = page[page.length - 1]!.seq;
       sub.sink.send({ kind: 'events', events: page });
+    }
+  }
+
+  /** A page of (afterSeq, throughSeq], committed; null after a failed read, once RETRY_MS have passed (the caller tries again). */
+  private async readPage(afterSeq: number, throughSeq: number): Promise<TenantEvent[] | null> {
+    try {
+      return await readCommittedRange(this.opts.db, this.tenantId, { afterSeq, beforeSeq: throughSeq + 1, limit: MAX_EVENTS_PER_ITEM });
+    } catch (err) {
+      this.opts.log.error({ err, tenantId: this.tenantId, afterSeq }, 'event stream: log read failed, retrying');
+      await delay(RETRY_MS);
+      return null;
     }
   }
 
@@ -242,15 +200,9 @@ export class TenantFeed {
     this.working = true;
     void (async () => {
       while (this.seq < target && !this.closed) {
-        let page: TenantEvent[];
-        try {
-          page = await readCommittedRange(this.opts.db, this.tenantId, { afterSeq: this.seq, beforeSeq: target + 1, limit: MAX_EVENTS_PER_ITEM });
-        } catch (err) {
-          this.opts.log.error({ err, tenantId: this.tenantId }, 'event stream: gap read failed, retrying');
-          await delay(RETRY_MS);
-          continue;
-        }
+        const page = await this.readPage(this.seq, target);
         if (this.closed) return;
+        if (!page) continue;
         if (page.length === 0 || page[0]!.seq !== this.seq + 1) {
           this.opts.log.error({ tenantId: this.tenantId, after: this.seq, target }, 'event stream: log has a gap');
           if (page.length === 0) break;
@@ -303,36 +255,6 @@ export class TenantFeed {
     this.onClosed();
   }
 }
-
-/** The feeds of one node (one bus): a feed per tenant with subscribers here. */
-export class StreamHub {
-  private readonly feeds = new Map<string, TenantFeed>();
-
-  constructor(private readonly opts: FeedOptions) {}
-
-  /** `headCheckMs` applies when this call creates the tenant's feed (tests shorten it to see a lost publish noticed). */
-  subscribe(tenantId: string, lastSeq: number | null, sink: StreamSink, headCheckMs = HEAD_CHECK_MS): Promise<FeedSubscription> {
-    let feed = this.feeds.get(tenantId);
-    if (!feed) {
-      const created = new TenantFeed(tenantId, this.opts, headCheckMs, () => this.feeds.get(tenantId) === created && this.feeds.delete(tenantId));
-      this.feeds.set(tenantId, (feed = created));
-    }
-    return feed.subscribe(lastSeq, sink);
-  }
-
-  get tenants(): number {
-    return this.feeds.size;
-  }
-}
-
-const hubs = new WeakMap<Bus, StreamHub>();
-
-/** The node's hub for this bus. */
-export const streamHub = (opts: FeedOptions): StreamHub => {
-  let hub = hubs.get(opts.bus);
-  if (!hub) hubs.set(opts.bus, (hub = new StreamHub(opts)));
-  return hub;
-};
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
