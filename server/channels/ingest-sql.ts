@@ -1,12 +1,15 @@
-import type { Tx } from '../db/client.ts';
+import type { MessageDto } from '../../src/contracts/conversation.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { Prisma, type Conversation } from '../db/generated/client.ts';
+import { appendEventsCtes } from '../realtime/event-log.ts';
 
 /**
  * The statements an inbound message needs on its hot path (an existing conversation, the common
  * case), each one round trip where Prisma's model API takes two or three (a lookup and then the
- * write; an update and then re-reads for its `include`). Ingest runs inside a transaction that
- * ends on the tenant's event-counter lock, so every round trip here is paid by every writer of
- * the tenant.
+ * write; an update and then re-reads for its `include`). The hot path is one statement that also
+ * appends its event and runs on its own, so the tenant's event-counter lock never waits on the
+ * application; the full path runs in a transaction that ends on that lock, so every round trip
+ * there is paid by every writer of the tenant.
  */
 
 /**
@@ -70,16 +73,54 @@ export type HotInboundResult =
   /** Nothing written: a first message, a new conversation or a contact to update. The lookup is handed on. */
   | { kind: 'full-path'; contact: { id: string; name: string; waId: string | null } | null };
 
+/** A timestamp(3) column as `Date.toISOString()` writes it (the columns hold UTC). */
+const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * `toConversationDto` in SQL, for the event a statement appends itself: the moved Conversation
+ * (aliased `c`) with its sender (aliased `s`). Keep it field for field with the DTO; the ingest
+ * tests compare the stored payload with the one published from `toConversationDto`.
+ */
+const conversationDtoJson = (phone: string) => Prisma.sql`jsonb_build_object(
+        'id', c.id, 'channelId', c."channelId",
+        'contact', jsonb_build_object('id', s.id, 'name', s.name, 'phone', ${phone}::text),
+        'status', c."status", 'owner', c."owner", 'ownerVersion', c."ownerVersion", 'assigneeId', c."assigneeId",
+        'lastMessageAt', ${iso(Prisma.sql`c."lastMessageAt"`)}, 'lastMessagePreview', c."lastMessagePreview",
+        'lastMessageDirection', c."lastMessageDirection", 'lastMessageFromAi', c."lastMessageFromAi",
+        'lastInboundAt', ${iso(Prisma.sql`c."lastInboundAt"`)}, 'unreadCount', c."unreadCount", 'createdAt', ${iso(Prisma.sql`c."createdAt"`)})`;
+
+/**
+ * The `message.created` event of a hot store, appended by the same statement: its message DTO
+ * (everything but `conversationId`, which only the statement knows) and the event's time.
+ */
+export type HotEvent = { createdAt: string; message: Omit<MessageDto, 'conversationId'> };
+
+type HotRow = Conversation & { duplicate: boolean; stored: boolean; seq: bigint | null; senderId: string | null; senderName: string | null; senderWaId: string | null };
+
 /**
  * A customer message to an existing conversation of a known contact, the case of nearly every
  * delivery, in one statement: the duplicate check, the contact lookup, the conversation's move
- * (as `touchConversationForInbound`), stale AI drafts and the message insert. Writes nothing unless
- * all of it applies. A concurrent twin meets the message's unique index, as on the full path.
+ * (as `touchConversationForInbound`), stale AI drafts and the message insert, and with `event` its
+ * `message.created` event too (`appendEventsCtes`). Writes nothing unless all of it applies. A
+ * concurrent twin meets the message's unique index, as on the full path.
  */
-export const storeInboundHot = async (tx: Tx, h: HotInbound): Promise<HotInboundResult> => {
+const hotStatement = (db: Tx | Db, h: HotInbound, event: HotEvent | null) => {
   const { tenantId, channelId, message: m, preview } = h;
   const at = m.at;
-  const [row] = await tx.$queryRaw<Array<Conversation & { duplicate: boolean; stored: boolean; senderId: string | null; senderName: string | null; senderWaId: string | null }>>`
+  // The drafts update reports its rows only so the counter's condition reads it: row locks first, counter last.
+  const append = event
+    ? Prisma.sql`, ${appendEventsCtes({
+        tenantId,
+        count: 1,
+        when: Prisma.sql`EXISTS (SELECT 1 FROM stored) AND (SELECT count(*) FROM stale) >= 0`,
+        rows: Prisma.sql`
+          SELECT 1 AS ord, 'message.created'::text AS type, NULL::uuid AS "actorId",
+                 jsonb_build_object('message', ${JSON.stringify(event.message)}::jsonb || jsonb_build_object('conversationId', c.id), 'conversation', ${conversationDtoJson(h.phone)}) AS payload
+          FROM stored JOIN conv c ON c.id = stored."conversationId" JOIN sender s ON s.id = c."contactId"`,
+        createdAt: event.createdAt,
+      })}`
+    : Prisma.empty;
+  return db.$queryRaw<HotRow[]>`
     WITH dup AS (
       SELECT 1 FROM "Message" WHERE "tenantId" = ${tenantId}::uuid AND "providerMessageId" = ${m.providerMessageId}
     ), sender AS (
@@ -97,19 +138,41 @@ export const storeInboundHot = async (tx: Tx, h: HotInbound): Promise<HotInbound
       RETURNING *
     ), stale AS (
       ${staleDrafts(tenantId)}
+      RETURNING 1
     ), stored AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", direction, type, body, content, "providerMessageId", "replyToProviderId", status, "createdAt")
       SELECT ${m.id}::uuid, ${tenantId}::uuid, conv.id, 'INBOUND', ${m.type}, ${m.body}, ${m.content == null ? null : JSON.stringify(m.content)}::jsonb,
              ${m.providerMessageId}, ${m.replyToProviderId}, 'RECEIVED', ${at}::timestamp(3)
       FROM conv
-      RETURNING id
-    )
+      RETURNING id, "conversationId"
+    )${append}
     SELECT EXISTS (SELECT 1 FROM dup) AS duplicate, EXISTS (SELECT 1 FROM stored) AS stored,
+           ${event ? Prisma.sql`(SELECT seq FROM appended)` : Prisma.sql`NULL::bigint`} AS seq,
            s.id AS "senderId", s.name AS "senderName", s."waId" AS "senderWaId",
            ${conversationColumns}
     FROM (SELECT 1) AS one LEFT JOIN sender s ON true LEFT JOIN conv c ON true`;
-  if (!row || row.duplicate) return { kind: 'duplicate' };
-  const { duplicate: _d, stored, senderId, senderName, senderWaId, ...conversation } = row;
-  if (!stored || !senderId) return { kind: 'full-path', contact: senderId ? { id: senderId, name: senderName ?? '', waId: senderWaId } : null };
-  return { kind: 'stored', conversation, contact: { id: senderId, name: senderName ?? '' } };
+};
+
+const toResult = (row: HotRow | undefined): HotInboundResult & { seq: number | null } => {
+  if (!row || row.duplicate) return { kind: 'duplicate', seq: null };
+  const { duplicate: _d, stored, seq, senderId, senderName, senderWaId, ...conversation } = row;
+  if (!stored || !senderId) return { kind: 'full-path', contact: senderId ? { id: senderId, name: senderName ?? '', waId: senderWaId } : null, seq: null };
+  return { kind: 'stored', conversation, contact: { id: senderId, name: senderName ?? '' }, seq: seq === null ? null : Number(seq) };
+};
+
+/** The hot store inside a caller's transaction, which appends its events itself (the full path's first try). */
+export const storeInboundHot = async (tx: Tx, h: HotInbound): Promise<HotInboundResult> => {
+  const { seq: _seq, ...result } = toResult((await hotStatement(tx, h, null))[0]);
+  return result;
+};
+
+/**
+ * The hot store and its `message.created` event as one statement on its own (autocommit): one
+ * round trip, and the tenant's counter lock is held only inside PostgreSQL. `seq` is the event's,
+ * when stored. Nothing is written unless the message is stored with its event.
+ */
+export const storeInboundHotWithEvent = async (db: Db, h: HotInbound, event: HotEvent): Promise<HotInboundResult & { seq: number | null }> => {
+  const result = toResult((await hotStatement(db, h, event))[0]);
+  if (result.kind === 'stored' && result.seq === null) throw new Error(`Hot store of ${h.message.id} appended no event`);
+  return result;
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventDraft } from '../../src/contracts/events.ts';
+import type { EventDraft, TenantEvent } from '../../src/contracts/events.ts';
 import { messagePreview } from '../../src/domain/message-preview.ts';
 import { inboundMessageTime } from '../../src/domain/inbound-time.ts';
 import { nextMessageStatus, type MessageStatus } from '../../src/domain/message-status.ts';
@@ -9,7 +9,8 @@ import type { Message, Prisma } from '../db/generated/client.ts';
 import { conversationInclude, messageInclude, toConversationDto, toMessageDto } from '../conversation/conversation-dto.ts';
 import { contactInclude, toContactDto } from '../contact/contact-dto.ts';
 import { writeWithEventsGrouped } from '../realtime/grouped-write.ts';
-import { storeInboundHot, touchConversationForInbound } from './ingest-sql.ts';
+import type { StatementWrite } from '../realtime/write-with-events.ts';
+import { storeInboundHot, storeInboundHotWithEvent, touchConversationForInbound, type HotInbound, type HotInboundResult } from './ingest-sql.ts';
 import type { InboundMessage, StatusUpdate } from './inbound.ts';
 import { answeringPersona } from '../ai-agent/answering-persona.ts';
 import { scheduleAiReply } from '../ai-agent/schedule-ai-reply.ts';
@@ -99,12 +100,13 @@ const inboundRow = (tenantId: string, conversationId: string, id: string, m: Inb
   createdAt: at,
 });
 
-const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: InboundMessage, aiOnline: boolean): Promise<Stored | null> => {
+/** One attempt's reading of an inbound message: cleaned, with its preview, time and new id (a retry draws again). */
+const prepareInbound = (tenantId: string, channelId: string, raw: InboundMessage) => {
   const m = withoutNul(raw);
   const preview = messagePreview(m);
   const at = inboundMessageTime(m.timestamp, new Date());
   const id = randomUUID();
-  const hot = await storeInboundHot(tx, {
+  const hot: HotInbound = {
     tenantId,
     channelId,
     phone: m.from,
@@ -112,12 +114,21 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: In
     waId: m.waId || null,
     message: { id, type: m.type, body: m.body, content: m.content, providerMessageId: m.providerMessageId, replyToProviderId: m.replyToProviderId, at },
     preview,
-  });
+  };
+  return { m, preview, at, id, hot };
+};
+
+/** The events of a hot store, from what the statement returned: the same objects the full path builds. */
+const hotStored = (tenantId: string, m: InboundMessage, id: string, at: Date, hot: Extract<HotInboundResult, { kind: 'stored' }>): Stored => {
+  const conversation = { ...hot.conversation, contact: { id: hot.contact.id, name: hot.contact.name, phone: m.from } };
+  return storedEvents(conversation, inboundRow(tenantId, conversation.id, id, m, at), null);
+};
+
+const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: InboundMessage, aiOnline: boolean): Promise<Stored | null> => {
+  const { m, preview, at, id, hot: inbound } = prepareInbound(tenantId, channelId, raw);
+  const hot = await storeInboundHot(tx, inbound);
   if (hot.kind === 'duplicate') return null;
-  if (hot.kind === 'stored') {
-    const conversation = { ...hot.conversation, contact: { id: hot.contact.id, name: hot.contact.name, phone: m.from } };
-    return storedEvents(conversation, inboundRow(tenantId, conversation.id, id, m, at), null);
-  }
+  if (hot.kind === 'stored') return hotStored(tenantId, m, id, at, hot);
 
   // A first message, a new conversation, or a contact whose name or WhatsApp id changed.
   const contact = await senderContact(tx, tenantId, m, hot.contact);
@@ -196,6 +207,30 @@ export const applyStatus = async (tx: Tx, tenantId: string, update: StatusUpdate
 };
 
 /**
+ * A delivery of one customer message to an existing conversation (nearly all of them) as one
+ * autocommit statement that stores it and appends its event (`storeInboundHotWithEvent`): no
+ * transaction, so the tenant's counter lock never waits on this process's event loop. Null when
+ * the message needs the full path; that attempt wrote nothing.
+ */
+const ingestHot =
+  (tenantId: string, channelId: string, raw: InboundMessage): StatementWrite<IngestOutcome> =>
+  async (db) => {
+    const { m, id, at, hot: inbound } = prepareInbound(tenantId, channelId, raw);
+    const createdAt = new Date().toISOString();
+    const { conversationId: _pending, ...message } = toMessageDto({ ...inboundRow(tenantId, '', id, m, at), sender: null });
+    const hot = await storeInboundHotWithEvent(db, inbound, { createdAt, message });
+    if (hot.kind === 'full-path') return null;
+    if (hot.kind === 'duplicate') return { result: { created: 0, duplicates: 1, statusesApplied: 0, statusesDeferred: 0, aiOwed: [] }, committed: [] };
+    const stored = hotStored(tenantId, m, id, at, hot);
+    // The events the full path would append, with the seq the statement gave them.
+    const committed = stored.drafts.map((draft): TenantEvent => ({ ...draft, tenantId, seq: hot.seq!, createdAt }) as TenantEvent);
+    return {
+      result: { created: 1, duplicates: 0, statusesApplied: 0, statusesDeferred: 0, aiOwed: stored.aiOwned ? [stored.conversationId] : [] },
+      committed,
+    };
+  };
+
+/**
  * Stores one channel's share of a webhook delivery: every message (deduplicated by provider id)
  * and every status (forward-only), in one transaction, so a failure leaves nothing half-written
  * and the provider's retry starts clean. Concurrent twins are settled by unique indexes
@@ -205,7 +240,8 @@ export const ingestChannelBatch = async (
   deps: Deps,
   { tenantId, channelId, messages, statuses }: { tenantId: string; channelId: string; messages: InboundMessage[]; statuses: StatusUpdate[] },
 ): Promise<IngestOutcome> => {
-  // Grouped: concurrent deliveries for one workspace share a transaction, counter bump and publish.
+  // Grouped: concurrent deliveries for one workspace share a transaction (or, each one statement,
+  // a round trip), a publish and a fan-out frame.
   const outcome = await writeWithEventsGrouped(
     deps,
     tenantId,
@@ -240,6 +276,8 @@ export const ingestChannelBatch = async (
     // A twin delivery (same wamid) or a first message racing another from the same contact:
     // the unique index stops the second, and its retry finds the committed row.
     { retryOnUniqueViolation: true },
+    // One message to an existing conversation (nearly every delivery) is one statement of its own.
+    messages.length === 1 && statuses.length === 0 ? ingestHot(tenantId, channelId, messages[0]!) : undefined,
   );
   for (const conversationId of outcome.aiOwed) {
     // After commit; if this enqueue is lost, the start-up reconciler finds the reply owed.

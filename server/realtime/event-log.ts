@@ -1,5 +1,6 @@
 import type { EventDraft, TenantEvent } from '../../src/contracts/events.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { Prisma } from '../db/generated/client.ts';
 
 /**
  * Appends events inside the caller's transaction. Bumping the tenant's counter row takes its row
@@ -31,6 +32,33 @@ export const appendEvents = async (tx: Tx, tenantId: string, drafts: EventDraft[
   const first = Number(counter.lastSeq) - drafts.length + 1;
   return drafts.map((draft, i) => ({ ...draft, tenantId, seq: first + i, createdAt }));
 };
+
+/**
+ * The same append as two CTEs (`counter`, then `appended`, RETURNING seq) for a statement that also
+ * makes the change the events describe and runs on its own, with no explicit transaction: the
+ * counter row lock is then taken and released inside PostgreSQL, from this bump to the statement's
+ * commit, with no round trip to the application in between. Commit order still equals seq order:
+ * the bump commits with the statement.
+ *
+ * - `when`: a boolean SQL expression over the statement's earlier CTEs saying whether the change
+ *   happened. It must read every CTE that takes row locks (the evaluation pulls them first), so the
+ *   counter is still locked last, as in `appendEvents` after the transaction's work.
+ * - `rows`: a SELECT of (ord 1..count, type, "actorId", payload), empty when `when` is false.
+ *
+ * A tenant without a counter row fails the whole statement (seq is NOT NULL) instead of storing a
+ * change without its events.
+ */
+export const appendEventsCtes = ({ tenantId, count, when, rows, createdAt }: { tenantId: string; count: number; when: Prisma.Sql; rows: Prisma.Sql; createdAt: string }) => Prisma.sql`
+    counter AS (
+      UPDATE "EventCounter" SET "lastSeq" = "lastSeq" + ${count}
+      WHERE "tenantId" = ${tenantId}::uuid AND (${when})
+      RETURNING "lastSeq"
+    ), appended AS (
+      INSERT INTO "Event" ("tenantId", "seq", "type", "actorId", "payload", "createdAt")
+      SELECT ${tenantId}::uuid, counter."lastSeq" - ${count} + e.ord, e.type, e."actorId", e.payload, ${createdAt}::timestamp
+      FROM (${rows}) AS e LEFT JOIN counter ON true
+      RETURNING seq
+    )`;
 
 type EventRow = { tenantId: string; seq: bigint; type: string; actorId: string | null; payload: unknown; createdAt: Date };
 

@@ -1,5 +1,5 @@
-import type { EventDraft } from '../../src/contracts/events.ts';
-import type { Tx } from '../db/client.ts';
+import type { EventDraft, TenantEvent } from '../../src/contracts/events.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import { Prisma } from '../db/generated/client.ts';
 import { appendEvents } from './event-log.ts';
@@ -10,7 +10,10 @@ import { scheduleStatsRefresh } from '../dashboard/stats/stats.job.ts';
 const isTransient = (err: unknown): boolean =>
   err instanceof Prisma.PrismaClientKnownRequestError && (err.code === 'P2034' || err.code === 'P2028' || /40P01|40001|deadlock/i.test(err.message));
 
-const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+/** P2002 from the model API; a raw statement's (the hot ingest path's) comes as P2010 carrying PostgreSQL's 23505. */
+const isUniqueViolation = (err: unknown): boolean =>
+  err instanceof Prisma.PrismaClientKnownRequestError &&
+  (err.code === 'P2002' || (err.code === 'P2010' && (err.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause?.originalCode === '23505'));
 
 export type WriteOptions = {
   /**
@@ -28,6 +31,17 @@ export type WriteOptions = {
 
 const MAX_ATTEMPTS = 4;
 
+type WriteDeps = Pick<Deps, 'db' | 'bus' | 'log' | 'queue' | 'config'>;
+
+/** What follows every commit of events: publish them, then refresh the analytics rows they change. */
+export const afterCommit = async (deps: WriteDeps, tenantId: string, committed: TenantEvent[]): Promise<void> => {
+  await publishEvents(deps, tenantId, committed);
+  await scheduleStatsRefresh(deps, tenantId, committed);
+};
+
+const shouldRetry = (err: unknown, attempt: number, opts: WriteOptions): boolean =>
+  attempt < MAX_ATTEMPTS && (isTransient(err) || (opts.retryOnUniqueViolation === true && isUniqueViolation(err)));
+
 /**
  * The one way a service changes tenant data: a transaction that does the work, appends its
  * events (bumping the tenant's counter row last, so the counter lock is held only for the
@@ -36,7 +50,7 @@ const MAX_ATTEMPTS = 4;
  * closes a deadlock cycle; the rare row-order deadlock is retried.
  */
 export const writeWithEvents = async <T>(
-  deps: Pick<Deps, 'db' | 'bus' | 'log' | 'queue' | 'config'>,
+  deps: WriteDeps,
   tenantId: string,
   work: (tx: Tx) => Promise<{ result: T; events: EventDraft[] }>,
   opts: WriteOptions = {},
@@ -47,14 +61,31 @@ export const writeWithEvents = async <T>(
         const { result, events } = await work(tx);
         return { result, committed: await appendEvents(tx, tenantId, events) };
       }, opts.transaction);
-      await publishEvents(deps, tenantId, committed);
-      // After commit, like publishing: the analytics rows of the conversations this changed.
-      await scheduleStatsRefresh(deps, tenantId, committed);
+      await afterCommit(deps, tenantId, committed);
       return result;
     } catch (err) {
-      const retry = attempt < MAX_ATTEMPTS && (isTransient(err) || (opts.retryOnUniqueViolation === true && isUniqueViolation(err)));
-      if (!retry) throw err;
+      if (!shouldRetry(err, attempt, opts)) throw err;
       deps.log.debug({ tenantId, attempt, err: err instanceof Error ? err.message : String(err) }, 'write raced; retrying');
+    }
+  }
+};
+
+/** A write that is one statement run on its own (autocommit), appending its events itself (`appendEventsCtes`); null when it does not apply and wrote nothing. */
+export type StatementWrite<T> = (db: Db) => Promise<{ result: T; committed: TenantEvent[] } | null>;
+
+/**
+ * Runs a one-statement write, retrying as `writeWithEvents` does (the statement commits or writes
+ * nothing, like a rolled-back transaction). It does not publish: the caller hands `committed` to
+ * `afterCommit`, possibly together with other writes' events. One round trip, and the tenant's
+ * counter lock is held only inside PostgreSQL.
+ */
+export const commitStatement = async <T>(deps: WriteDeps, tenantId: string, statement: StatementWrite<T>, opts: WriteOptions = {}) => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement(deps.db);
+    } catch (err) {
+      if (!shouldRetry(err, attempt, opts)) throw err;
+      deps.log.debug({ tenantId, attempt, err: err instanceof Error ? err.message : String(err) }, 'statement raced; retrying');
     }
   }
 };
