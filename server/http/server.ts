@@ -6,6 +6,7 @@ import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { Deps } from '../deps.ts';
 import { SESSION_ENDED_CLOSE_CODE, SocketRegistry } from '../realtime/socket-registry.ts';
+import { startSessionSweep } from '../realtime/session-sweep.ts';
 import { trackAgentSockets } from '../realtime/agent-presence.ts';
 import { createWsEdge, EdgeSocket, type KeepAlive } from '../realtime/ws-edge.ts';
 import { rememberUpgradeCheck } from '../realtime/upgrade-check.ts';
@@ -37,8 +38,11 @@ const sendJson = (res: ServerResponse, status: number, body: unknown) => {
 
 export const startServer = async (
   deps: Deps,
-  /** `keepAlive`: when the WebSocket edge pings a quiet client, and how long it waits for the answer (tests shorten it). */
-  opts: { port: number; host?: string; clientDir?: string | null; keepAlive?: KeepAlive },
+  /**
+   * `keepAlive`: when the WebSocket edge pings a quiet client, and how long it waits for the answer;
+   * `sessionSweepMs`: how often open sockets' sessions are checked (tests shorten both).
+   */
+  opts: { port: number; host?: string; clientDir?: string | null; keepAlive?: KeepAlive; sessionSweepMs?: number },
 ): Promise<RunningServer> => {
   const { config, log } = deps;
   const createContext = createContextFactory(deps);
@@ -78,6 +82,7 @@ export const startServer = async (
   const allowedOrigins = [...config.allowedOrigins, ...(config.publicUrl ? [new URL(config.publicUrl).origin] : [])];
 
   const sockets = new SocketRegistry();
+  const sessionSweep = startSessionSweep({ db: deps.db, log, sockets, ...(opts.sessionSweepMs ? { intervalMs: opts.sessionSweepMs } : {}) });
   const agentSockets = trackAgentSockets(deps.agentPresence, deps.bus, log);
   // Fan-out: each event serialised once per node, each socket's writes of one turn in one syscall.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES, WebSocket: EdgeSocket });
@@ -140,6 +145,7 @@ export const startServer = async (
 
   const stop = async () => {
     unsubscribeControl();
+    sessionSweep.stop();
     agentSockets.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -34,6 +34,11 @@ export class SocketRegistry {
     return this.close(this.bySession.get(sessionKey));
   }
 
+  /** The sessions (their stored ids) with an open socket on this node. */
+  sessionKeys(): string[] {
+    return [...this.bySession.keys()];
+  }
+
   /** Taken before a session check; `endedSince(mark)` after registering tells whether the check may be stale. */
   mark(): number {
     return this.endings;

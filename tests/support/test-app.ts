@@ -16,7 +16,7 @@ export type TestApp = { deps: Deps; server: RunningServer; url: string; stop: ()
  */
 /** `redisPrefix`: give two apps the same one to make them nodes of one deployment. */
 export const startTestApp = async (
-  opts: { redis?: boolean; env?: Record<string, string>; redisPrefix?: string; keepAlive?: KeepAlive } = {},
+  opts: { redis?: boolean; env?: Record<string, string>; redisPrefix?: string; keepAlive?: KeepAlive; sessionSweepMs?: number } = {},
 ): Promise<TestApp> => {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -36,7 +36,7 @@ export const startTestApp = async (
   });
   const deps = createDeps(config, inject('databaseUrl'), createLogger(config.logLevel));
   registerWorkers(deps);
-  const server = await startServer(deps, { port: 0, host: '127.0.0.1', clientDir: null, ...(opts.keepAlive ? { keepAlive: opts.keepAlive } : {}) });
+  const server = await startServer(deps, { port: 0, host: '127.0.0.1', clientDir: null, keepAlive: opts.keepAlive, sessionSweepMs: opts.sessionSweepMs });
   return {
     deps,
     server,
