@@ -38,12 +38,16 @@ const conversationColumns = Prisma.sql`c.id, c."tenantId", c."channelId", c."con
            c."assigneeId", c."lastMessageAt", c."lastMessagePreview", c."lastMessageDirection"::text AS "lastMessageDirection",
            c."lastMessageFromAi", c."lastInboundAt", c."unreadCount", c."resolvedAt", c."createdAt", c."updatedAt"`;
 
+/** Whether the moved conversation (`c`) has a ticket waiting on the customer, whom this message answers. */
+const pendingTicket = (tenantId: string) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "Ticket" t WHERE t."tenantId" = ${tenantId}::uuid AND t."conversationId" = c.id AND t.status = 'PENDING') AS "pendingTicket"`;
+
 /** Moves an existing conversation for a new customer message (`inboundMove`, `staleDrafts`); null when it does not exist yet. */
 export const touchConversationForInbound = async (
   tx: Tx,
   { tenantId, channelId, contactId, at, preview }: { tenantId: string; channelId: string; contactId: string; at: Date; preview: string },
-): Promise<Conversation | null> => {
-  const [row] = await tx.$queryRaw<Conversation[]>`
+): Promise<{ conversation: Conversation; pendingTicket: boolean } | null> => {
+  const [row] = await tx.$queryRaw<Array<Conversation & { pendingTicket: boolean }>>`
     WITH conv AS (
       UPDATE "Conversation" SET
         ${inboundMove(at, preview)}
@@ -52,8 +56,10 @@ export const touchConversationForInbound = async (
     ), stale AS (
       ${staleDrafts(tenantId)}
     )
-    SELECT ${conversationColumns} FROM conv c`;
-  return row ?? null;
+    SELECT ${conversationColumns}, ${pendingTicket(tenantId)} FROM conv c`;
+  if (!row) return null;
+  const { pendingTicket: pending, ...conversation } = row;
+  return { conversation, pendingTicket: pending };
 };
 
 export type HotInbound = {
@@ -69,7 +75,8 @@ export type HotInbound = {
 
 export type HotInboundResult =
   | { kind: 'duplicate' }
-  | { kind: 'stored'; conversation: Conversation; contact: { id: string; name: string } }
+  /** `pendingTicket`: the conversation has a ticket waiting on the customer, which this message answers. */
+  | { kind: 'stored'; conversation: Conversation; contact: { id: string; name: string }; pendingTicket: boolean }
   /** Nothing written: a first message, a new conversation or a contact to update. The lookup is handed on. */
   | { kind: 'full-path'; contact: { id: string; name: string; waId: string | null } | null };
 
@@ -95,7 +102,15 @@ const conversationDtoJson = (phone: string) => Prisma.sql`jsonb_build_object(
  */
 export type HotEvent = { createdAt: string; message: Omit<MessageDto, 'conversationId'> };
 
-type HotRow = Conversation & { duplicate: boolean; stored: boolean; seq: bigint | null; senderId: string | null; senderName: string | null; senderWaId: string | null };
+type HotRow = Conversation & {
+  duplicate: boolean;
+  stored: boolean;
+  seq: bigint | null;
+  senderId: string | null;
+  senderName: string | null;
+  senderWaId: string | null;
+  pendingTicket: boolean;
+};
 
 /**
  * A customer message to an existing conversation of a known contact, the case of nearly every
@@ -149,15 +164,16 @@ const hotStatement = (db: Tx | Db, h: HotInbound, event: HotEvent | null) => {
     SELECT EXISTS (SELECT 1 FROM dup) AS duplicate, EXISTS (SELECT 1 FROM stored) AS stored,
            ${event ? Prisma.sql`(SELECT seq FROM appended)` : Prisma.sql`NULL::bigint`} AS seq,
            s.id AS "senderId", s.name AS "senderName", s."waId" AS "senderWaId",
+           ${pendingTicket(tenantId)},
            ${conversationColumns}
     FROM (SELECT 1) AS one LEFT JOIN sender s ON true LEFT JOIN conv c ON true`;
 };
 
 const toResult = (row: HotRow | undefined): HotInboundResult & { seq: number | null } => {
   if (!row || row.duplicate) return { kind: 'duplicate', seq: null };
-  const { duplicate: _d, stored, seq, senderId, senderName, senderWaId, ...conversation } = row;
+  const { duplicate: _d, stored, seq, senderId, senderName, senderWaId, pendingTicket, ...conversation } = row;
   if (!stored || !senderId) return { kind: 'full-path', contact: senderId ? { id: senderId, name: senderName ?? '', waId: senderWaId } : null, seq: null };
-  return { kind: 'stored', conversation, contact: { id: senderId, name: senderName ?? '' }, seq: seq === null ? null : Number(seq) };
+  return { kind: 'stored', conversation, contact: { id: senderId, name: senderName ?? '' }, pendingTicket, seq: seq === null ? null : Number(seq) };
 };
 
 /** The hot store inside a caller's transaction, which appends its events itself (the full path's first try). */

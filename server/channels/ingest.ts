@@ -14,10 +14,14 @@ import { storeInboundHot, storeInboundHotWithEvent, touchConversationForInbound,
 import type { InboundMessage, StatusUpdate } from './inbound.ts';
 import { answeringPersona } from '../ai-agent/answering-persona.ts';
 import { scheduleAiReply } from '../ai-agent/schedule-ai-reply.ts';
+import { reopenOnCustomerReply } from '../ticket/reopen-on-customer-reply.ts';
 
 export type IngestResult = { created: number; duplicates: number; statusesApplied: number; statusesDeferred: number };
-/** Conversations the AI owns that received new customer messages and so owe a reply. */
-export type IngestOutcome = IngestResult & { aiOwed: string[] };
+/**
+ * `aiOwed`: conversations the AI owns that received new customer messages and so owe a reply.
+ * `reopen`: conversations whose pending tickets the new messages answer.
+ */
+export type IngestOutcome = IngestResult & { aiOwed: string[]; reopen: string[] };
 
 /** Every string in a JSON value without NUL characters (a string's own text is never reparsed). */
 const stripNul = (value: unknown): unknown => {
@@ -63,9 +67,11 @@ const senderContact = async (
   return { id: row.id, name: row.name, created: { type: 'contact.created', actorId: null, payload: { contact: toContactDto(row) } } };
 };
 
-type Stored = { drafts: EventDraft[]; aiOwned: boolean; conversationId: string };
+/** `pendingTicket`: the conversation has a ticket waiting on the customer (reopened after commit). */
+type Stored = { drafts: EventDraft[]; aiOwned: boolean; conversationId: string; pendingTicket: boolean };
 
-const storedEvents = (conversation: Parameters<typeof toConversationDto>[0], message: Message, contactCreated: EventDraft | null): Stored => ({
+const storedEvents = (conversation: Parameters<typeof toConversationDto>[0], message: Message, contactCreated: EventDraft | null, pendingTicket = false): Stored => ({
+  pendingTicket,
   drafts: [
     ...(contactCreated ? [contactCreated] : []),
     { type: 'message.created', actorId: null, payload: { message: toMessageDto({ ...message, sender: null }), conversation: toConversationDto(conversation) } },
@@ -121,7 +127,7 @@ const prepareInbound = (tenantId: string, channelId: string, raw: InboundMessage
 /** The events of a hot store, from what the statement returned: the same objects the full path builds. */
 const hotStored = (tenantId: string, m: InboundMessage, id: string, at: Date, hot: Extract<HotInboundResult, { kind: 'stored' }>): Stored => {
   const conversation = { ...hot.conversation, contact: { id: hot.contact.id, name: hot.contact.name, phone: m.from } };
-  return storedEvents(conversation, inboundRow(tenantId, conversation.id, id, m, at), null);
+  return storedEvents(conversation, inboundRow(tenantId, conversation.id, id, m, at), null, hot.pendingTicket);
 };
 
 const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: InboundMessage, aiOnline: boolean): Promise<Stored | null> => {
@@ -134,7 +140,7 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: In
   const contact = await senderContact(tx, tenantId, m, hot.contact);
   const touched = await touchConversationForInbound(tx, { tenantId, channelId, contactId: contact.id, at, preview });
   const conversation = touched
-    ? { ...touched, contact: { id: contact.id, name: contact.name, phone: m.from } }
+    ? { ...touched.conversation, contact: { id: contact.id, name: contact.name, phone: m.from } }
     : await tx.conversation.create({
         data: {
           tenantId,
@@ -165,7 +171,7 @@ const storeInbound = async (tx: Tx, tenantId: string, channelId: string, raw: In
       createdAt: at,
     },
   });
-  return storedEvents(conversation, message, contact.created);
+  return storedEvents(conversation, message, contact.created, touched?.pendingTicket ?? false);
 };
 
 const timestampField: Record<StatusUpdate['status'], 'sentAt' | 'deliveredAt' | 'readAt' | 'failedAt'> = {
@@ -220,12 +226,19 @@ const ingestHot =
     const { conversationId: _pending, ...message } = toMessageDto({ ...inboundRow(tenantId, '', id, m, at), sender: null });
     const hot = await storeInboundHotWithEvent(db, inbound, { createdAt, message });
     if (hot.kind === 'full-path') return null;
-    if (hot.kind === 'duplicate') return { result: { created: 0, duplicates: 1, statusesApplied: 0, statusesDeferred: 0, aiOwed: [] }, committed: [] };
+    if (hot.kind === 'duplicate') return { result: { created: 0, duplicates: 1, statusesApplied: 0, statusesDeferred: 0, aiOwed: [], reopen: [] }, committed: [] };
     const stored = hotStored(tenantId, m, id, at, hot);
     // The events the full path would append, with the seq the statement gave them.
     const committed = stored.drafts.map((draft): TenantEvent => ({ ...draft, tenantId, seq: hot.seq!, createdAt }) as TenantEvent);
     return {
-      result: { created: 1, duplicates: 0, statusesApplied: 0, statusesDeferred: 0, aiOwed: stored.aiOwned ? [stored.conversationId] : [] },
+      result: {
+        created: 1,
+        duplicates: 0,
+        statusesApplied: 0,
+        statusesDeferred: 0,
+        aiOwed: stored.aiOwned ? [stored.conversationId] : [],
+        reopen: stored.pendingTicket ? [stored.conversationId] : [],
+      },
       committed,
     };
   };
@@ -246,7 +259,7 @@ export const ingestChannelBatch = async (
     deps,
     tenantId,
     async (tx) => {
-    const result: IngestOutcome = { created: 0, duplicates: 0, statusesApplied: 0, statusesDeferred: 0, aiOwed: [] };
+    const result: IngestOutcome = { created: 0, duplicates: 0, statusesApplied: 0, statusesDeferred: 0, aiOwed: [], reopen: [] };
     const drafts: EventDraft[] = [];
     for (const m of [...messages].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
       const stored = await storeInbound(tx, tenantId, channelId, m, deps.openai !== null);
@@ -254,6 +267,7 @@ export const ingestChannelBatch = async (
         drafts.push(...stored.drafts);
         result.created++;
         if (stored.aiOwned && !result.aiOwed.includes(stored.conversationId)) result.aiOwed.push(stored.conversationId);
+        if (stored.pendingTicket && !result.reopen.includes(stored.conversationId)) result.reopen.push(stored.conversationId);
       } else result.duplicates++;
     }
     // One lock order for every writer: by provider id.
@@ -279,6 +293,10 @@ export const ingestChannelBatch = async (
     // One message to an existing conversation (nearly every delivery) is one statement of its own.
     messages.length === 1 && statuses.length === 0 ? ingestHot(tenantId, channelId, messages[0]!) : undefined,
   );
+  for (const conversationId of outcome.reopen) {
+    // After commit, like the AI's reply; a ticket left pending by a failure here is one an agent can reopen.
+    await reopenOnCustomerReply(deps, { tenantId, conversationId }).catch((err: unknown) => deps.log.error({ err, conversationId }, 'reopening pending tickets failed'));
+  }
   for (const conversationId of outcome.aiOwed) {
     // After commit; if this enqueue is lost, the start-up reconciler finds the reply owed.
     await scheduleAiReply(deps, { tenantId, conversationId }).catch((err: unknown) => deps.log.error({ err, conversationId }, 'AI reply scheduling failed'));

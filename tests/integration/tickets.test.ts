@@ -246,6 +246,35 @@ describe('comments', () => {
     expect(after.conversation).toMatchObject({ owner: 'HUMAN', assigneeId: me.user.id });
   });
 
+  it('reopens the conversation’s pending tickets when the customer answers, on either ingest path, and leaves others as they are', async () => {
+    const { admin } = await createWorkspace(app.url);
+    const { target } = await connectCloudChannel(admin, { appUrl: app.url, graphUrl: graph.url });
+    const phone = randomPhone();
+    await postSigned(target, inboundTextPayload(target, [{ from: phone, name: 'Cleo', body: 'Where is my order?' }]));
+    const conversation = (await admin.http.conversation.list.query({})).items[0]!;
+    const waiting = await admin.http.ticket.createFromConversation.mutate({ conversationId: conversation.id });
+    const done = await admin.http.ticket.createFromConversation.mutate({ conversationId: conversation.id });
+    await admin.http.ticket.update.mutate({ ticketId: waiting.id, status: 'PENDING' });
+    await admin.http.ticket.update.mutate({ ticketId: done.id, status: 'RESOLVED' });
+    const stream = watchEvents(admin, '0', { waitMs: 20_000 });
+    const reopened = (e: TenantEvent) => e.type === 'ticket.updated' && e.payload.ticket.id === waiting.id && e.payload.ticket.status === 'OPEN';
+
+    // A known contact on an existing conversation: the one-statement hot path.
+    await postSigned(target, inboundTextPayload(target, [{ from: phone, name: 'Cleo', body: 'Any news?' }]));
+    await stream.next(reopened);
+    const first = await admin.http.ticket.get.query({ ticketId: waiting.id });
+    expect(first.ticket.status).toBe('OPEN');
+    expect(first.history.filter((h) => h.field === 'status').at(-1)).toMatchObject({ from: 'PENDING', to: 'OPEN', actor: null });
+    expect((await admin.http.ticket.get.query({ ticketId: done.id })).ticket.status).toBe('RESOLVED');
+
+    // A changed profile name takes the full path: the same rule.
+    await admin.http.ticket.update.mutate({ ticketId: waiting.id, status: 'PENDING' });
+    await postSigned(target, inboundTextPayload(target, [{ from: phone, name: 'Cleo Baker', body: 'Hello again' }]));
+    await stream.until((seen) => seen.filter(reopened).length === 2);
+    expect((await admin.http.ticket.get.query({ ticketId: waiting.id })).ticket.status).toBe('OPEN');
+    expect((await admin.http.ticket.get.query({ ticketId: done.id })).ticket.status).toBe('RESOLVED');
+  });
+
   it('refuses a public reply while another agent owns the conversation, storing nothing', async () => {
     const { admin } = await createWorkspace(app.url);
     const ana = await addMember(app.url, admin, 'AGENT', 'Ana');
