@@ -13,6 +13,7 @@ import { applyOwnerChange, ownerOf } from './change-owner.ts';
 import type { Deps } from '../deps.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { writeWithEvents } from '../realtime/write-with-events.ts';
+import { recordInboxFirstResponse } from '../ticket/first-response-from-inbox.ts';
 import { conversationInclude, messageInclude, toConversationDto, toMessageDto } from './conversation-dto.ts';
 import { conversationNotFound } from './get-conversation.ts';
 
@@ -84,6 +85,9 @@ const queueOutbound = async (deps: Deps, actor: Actor, build: (tx: Tx, conversat
     return { result: message, events };
   }, { retryOnUniqueViolation: true }); // two sends with one client id: the retry returns the first
   if (message.status === 'QUEUED') {
+    await recordInboxFirstResponse(deps, { tenantId: actor.tenantId, conversationId: actor.conversationId, actorId: actor.actorId, at: new Date(message.createdAt) }).catch(
+      (err: unknown) => deps.log.error({ err, conversationId: actor.conversationId }, 'recording a ticket first response failed'),
+    );
     // If this enqueue is lost, the start-up reconciler finds the QUEUED row and enqueues it again.
     await deps.queue
       .enqueue(SEND_MESSAGE_JOB, { tenantId: actor.tenantId, messageId: message.id }, { jobId: message.id, attempts: 5 })

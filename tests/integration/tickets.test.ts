@@ -275,6 +275,27 @@ describe('comments', () => {
     expect((await admin.http.ticket.get.query({ ticketId: done.id })).ticket.status).toBe('RESOLVED');
   });
 
+  it('stops the first-response clock of the conversation’s tickets when an agent replies from the inbox, once', async () => {
+    const { admin, me } = await createWorkspace(app.url);
+    const { target } = await connectCloudChannel(admin, { appUrl: app.url, graphUrl: graph.url });
+    await postSigned(target, inboundTextPayload(target, [{ from: randomPhone(), name: 'Dara', body: 'My parcel is lost' }]));
+    const conversation = (await admin.http.conversation.list.query({})).items[0]!;
+    const fresh = await admin.http.ticket.createFromConversation.mutate({ conversationId: conversation.id });
+    const resolved = await admin.http.ticket.createFromConversation.mutate({ conversationId: conversation.id });
+    await admin.http.ticket.update.mutate({ ticketId: resolved.id, status: 'RESOLVED' });
+    expect(fresh).toMatchObject({ status: 'NEW', firstRespondedAt: null });
+
+    const sent = await admin.http.conversation.sendText.mutate({ conversationId: conversation.id, body: 'Looking into it now.' });
+    const answered = await admin.http.ticket.get.query({ ticketId: fresh.id });
+    expect(answered.ticket).toMatchObject({ status: 'OPEN', firstRespondedAt: sent.createdAt });
+    expect(answered.history.filter((h) => h.field === 'status').at(-1)).toMatchObject({ from: 'NEW', to: 'OPEN', actor: { id: me.user.id } });
+    expect((await admin.http.ticket.get.query({ ticketId: resolved.id })).ticket.firstRespondedAt).toBeNull();
+
+    // A later reply leaves the first response where it was.
+    await admin.http.conversation.sendText.mutate({ conversationId: conversation.id, body: 'Found it.' });
+    expect((await admin.http.ticket.get.query({ ticketId: fresh.id })).ticket.firstRespondedAt).toBe(sent.createdAt);
+  });
+
   it('refuses a public reply while another agent owns the conversation, storing nothing', async () => {
     const { admin } = await createWorkspace(app.url);
     const ana = await addMember(app.url, admin, 'AGENT', 'Ana');
