@@ -89,6 +89,21 @@ describe('SLA timers', { timeout: 90_000 }, () => {
     expect(after.ticket.slaVersion).toBe(ticket.slaVersion + 1);
   });
 
+  it('tells the supervisors and admins of a breach on a ticket nobody is assigned, once each', async () => {
+    const { admin, me, tenantId } = await helpdesk(app.url, [policy('HIGH', 60)]);
+    const sam = await addMember(app.url, admin, 'SUPERVISOR', 'Sam');
+    const ana = await addMember(app.url, admin, 'AGENT', 'Ana');
+    const ticket = await admin.http.ticket.create.mutate({ subject: 'Nobody has it', priority: 'HIGH' });
+    await app.deps.db.ticket.update({ where: { id: ticket.id }, data: { createdAt: new Date(Date.now() - 2 * 3_600_000) } });
+    const job = { tenantId, ticketId: ticket.id, slaVersion: ticket.slaVersion, at: new Date().toISOString() };
+    // Two workers at once, as above: still one notification per person.
+    await Promise.all([slaTimerJob(app.deps)(job, { attempt: 1, maxAttempts: 5 }), slaTimerJob(app.deps)(job, { attempt: 1, maxAttempts: 5 })]);
+    const told = await app.deps.db.notification.findMany({ where: { tenantId, ticketId: ticket.id, kind: 'sla_breached' }, select: { userId: true } });
+    expect(told.map((n) => n.userId).sort()).toEqual([me.user.id, sam.me.user.id].sort());
+    expect((await sam.member.http.notification.list.query({})).items.map((n) => n.kind)).toEqual(['sla_breached']);
+    expect((await ana.member.http.notification.list.query({})).items).toEqual([]);
+  });
+
   it('reschedules when the priority changes: a raised priority breaches at its own, earlier deadline', async () => {
     const { admin, tenantId } = await helpdesk(app.url, [policy('NORMAL', 600), policy('URGENT', 0.02)]);
     const stream = watchEvents(admin, '0', { waitMs: 40_000 });
