@@ -11,3 +11,19 @@ export const rereadIfInFlight = (queryClient: QueryClient, queryKey: QueryKey): 
   if (queryClient.isFetching({ queryKey }) === 0) return;
   void queryClient.cancelQueries({ queryKey }).then(() => queryClient.invalidateQueries({ queryKey }));
 };
+
+/**
+ * The same guard without cancelling, for pages whose patches must survive: a cancelled first load
+ * reverts the cache to what it held before the load began, patches made meanwhile included.
+ * Here the read on its way lands (it may briefly show what it read before the change) and the
+ * data is read once more as soon as it has.
+ */
+export const readAgainAfterInFlight = (queryClient: QueryClient, queryKey: QueryKey): void => {
+  const query = queryClient.getQueryCache().find({ queryKey, exact: true });
+  if (!query || query.state.fetchStatus !== 'fetching') return;
+  const stop = queryClient.getQueryCache().subscribe((event) => {
+    if (event.query !== query || event.type !== 'updated' || (event.action.type !== 'success' && event.action.type !== 'error')) return;
+    stop();
+    void queryClient.invalidateQueries({ queryKey, exact: true });
+  });
+};

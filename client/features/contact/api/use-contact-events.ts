@@ -7,6 +7,7 @@ import { trpc } from '../../../lib/trpc.ts';
 import { placeContact, setContactTotal, type ContactListData, type ContactSort } from './contact-list.ts';
 import { applyConversation, emailItem, stageItem, taskItem, ticketItem, upsertTimelineItem, type TimelineData } from './timeline-cache.ts';
 import { timelineInput } from './use-timeline.ts';
+import { readAgainAfterInFlight } from '../../../lib/reread-if-in-flight.ts';
 
 const LIST_KEY = getQueryKey(trpc.contact.list);
 const RECOUNT_AFTER_MS = 600;
@@ -53,6 +54,7 @@ export const useContactEvents = () => {
 
     const placeEverywhere = (contact: ContactDto, created: boolean) => {
       utils.contact.get.setData({ contactId: contact.id }, contact);
+      readAgainAfterInFlight(queryClient, getQueryKey(trpc.contact.get, { contactId: contact.id }, 'query'));
       const meId = utils.auth.me.getData()?.user.id ?? null;
       for (const { key, input, data } of lists()) {
         const { cursor: _c, limit: _l, sort = 'created', ...filter } = input as ContactFilter & { sort?: ContactSort; limit?: number; cursor?: unknown };
@@ -62,8 +64,10 @@ export const useContactEvents = () => {
       }
     };
 
-    const onTimeline = (contactId: string, update: (data: TimelineData) => TimelineData) =>
+    const onTimeline = (contactId: string, update: (data: TimelineData) => TimelineData) => {
       utils.contact.timeline.setInfiniteData(timelineInput(contactId), (data) => (data ? update(data) : data));
+      readAgainAfterInFlight(queryClient, getQueryKey(trpc.contact.timeline, timelineInput(contactId), 'infinite'));
+    };
     const putItem = (contactId: string, item: TimelineItemDto) => onTimeline(contactId, (data) => upsertTimelineItem(data, item));
 
     const off = onTenantEvent((event) => {

@@ -8,6 +8,7 @@ import { addOwnershipEntry, entryOf } from './ownership-log.ts';
 import { upsertMessage } from './thread-cache.ts';
 import { dropUnsent } from './unsent.ts';
 import { threadInput } from './use-thread.ts';
+import { readAgainAfterInFlight } from '../../../lib/reread-if-in-flight.ts';
 
 type Detail = RouterOutputs['conversation']['get'];
 
@@ -24,8 +25,10 @@ export const useConversationEvents = () => {
   const queryClient = useQueryClient();
 
   useEffect(() => {
-    const setConversation = (conversation: ConversationDto) =>
+    const setConversation = (conversation: ConversationDto) => {
       utils.conversation.get.setData({ conversationId: conversation.id }, (detail) => detail && { ...detail, conversation });
+      readAgainAfterInFlight(queryClient, getQueryKey(trpc.conversation.get, { conversationId: conversation.id }, 'query'));
+    };
 
     return onTenantEvent((event) => {
       switch (event.type) {

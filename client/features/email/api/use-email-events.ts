@@ -1,8 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { getQueryKey } from '@trpc/react-query';
 import { useEffect } from 'react';
 import type { EmailDto } from '../../../../src/contracts/email.ts';
 import { onTenantEvent } from '../../../lib/event-dispatcher.ts';
 import { trpc } from '../../../lib/trpc.ts';
 import { OUTBOX_PAGE_SIZE } from './use-outbox.ts';
+import { readAgainAfterInFlight } from '../../../lib/reread-if-in-flight.ts';
 
 /**
  * Emails and drafts from the event stream: an open email view and a waiting composer update in
@@ -10,6 +13,7 @@ import { OUTBOX_PAGE_SIZE } from './use-outbox.ts';
  */
 export const useEmailEvents = () => {
   const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
   useEffect(() => {
     const putInOutbox = (email: EmailDto, created: boolean) =>
       utils.email.outbox.setInfiniteData({ limit: OUTBOX_PAGE_SIZE }, (data) => {
@@ -28,6 +32,7 @@ export const useEmailEvents = () => {
         case 'email.updated': {
           const { email } = event.payload;
           utils.email.get.setData({ emailId: email.id }, email);
+          readAgainAfterInFlight(queryClient, getQueryKey(trpc.email.get, { emailId: email.id }, 'query'));
           putInOutbox(email, event.type === 'email.created' || email.outbox);
           return;
         }
@@ -41,5 +46,5 @@ export const useEmailEvents = () => {
           return;
       }
     });
-  }, [utils]);
+  }, [utils, queryClient]);
 };
