@@ -12,8 +12,8 @@ import { writeWithEvents } from '../realtime/write-with-events.ts';
 import { afterTicketWrite, followUpOf } from './after-ticket-write.ts';
 import { requireTicket } from './get-ticket.ts';
 import { analysisRequest } from './ticket-analysis.ts';
-import { ticketInclude, toActivityDto, toCommentDto, toTicketDto, type StoredClocks } from './ticket-dto.ts';
-import { loadSlaContext, pausesOf, slaColumns, slaTransitions } from './ticket-sla.ts';
+import { answeredChanges } from './first-response.ts';
+import { ticketInclude, toActivityDto, toCommentDto, toTicketDto } from './ticket-dto.ts';
 import { recordSlaTransitions } from './record-sla-transitions.ts';
 import { lockTicket } from './update-ticket.ts';
 
@@ -110,24 +110,11 @@ export const addTicketComment = async (deps: Deps, o: Options): Promise<TicketCo
           createdAt: now,
         },
       });
-      const data: Prisma.TicketUncheckedUpdateInput = { commentCount: { increment: 1 }, ...analysisRequest(deps) };
-      const historyLines: Prisma.TicketActivityCreateManyInput[] = [];
-      let transitions: ReturnType<typeof slaTransitions> = [];
-      const firstResponse = isPublic && !row.firstRespondedAt;
-      const opens = isPublic && row.status === 'NEW';
-      if (firstResponse) {
-        const sla = slaColumns(
-          { createdAt: row.createdAt, priority: row.priority, firstRespondedAt: now, resolvedAt: row.resolvedAt, pauses: pausesOf(row), previous: row.slaClocks as StoredClocks | null },
-          await loadSlaContext(tx, o.tenantId),
-          now,
-        );
-        Object.assign(data, sla.data, { firstRespondedAt: now, slaVersion: { increment: 1 } });
-        transitions = slaTransitions(row.slaClocks as StoredClocks | null, sla.clocks);
-      }
-      if (opens) {
-        data.status = 'OPEN';
-        historyLines.push({ tenantId: o.tenantId, ticketId: row.id, actorId: o.actorId, field: 'status', fromValue: 'NEW', toValue: 'OPEN', createdAt: now });
-      }
+      // A public reply answers the customer; an internal note does not.
+      const answered = isPublic ? await answeredChanges(tx, { tenantId: o.tenantId, actorId: o.actorId, row, at: now }) : { data: {}, history: [], transitions: [] };
+      const data: Prisma.TicketUncheckedUpdateInput = { commentCount: { increment: 1 }, ...analysisRequest(deps), ...answered.data };
+      const historyLines = answered.history;
+      const transitions = answered.transitions;
       const updated = await tx.ticket.update({ where: { id: row.id }, data, include: ticketInclude });
       const history = historyLines.length ? await tx.ticketActivity.createManyAndReturn({ data: historyLines }) : [];
       const author = await tx.user.findFirst({ where: { id: o.actorId, tenantId: o.tenantId }, select: { id: true, name: true } });

@@ -10,18 +10,15 @@ import { applyTicketChanges, lockTicket } from './update-ticket.ts';
  * it) is left as it is: the status is checked under the ticket's lock. Runs after the message
  * has committed; running it twice changes nothing.
  */
-export const reopenOnCustomerReply = async (deps: Deps, { tenantId, conversationId }: { tenantId: string; conversationId: string }): Promise<number> => {
+export const reopenOnCustomerReply = async (deps: Deps, { tenantId, conversationId }: { tenantId: string; conversationId: string }): Promise<void> => {
   const pending = await deps.db.ticket.findMany({ where: { tenantId, conversationId, status: 'PENDING' }, select: { id: true } });
-  let reopened = 0;
   for (const { id } of pending) {
     const followUp = await writeWithEvents(deps, tenantId, async (tx) => {
       const row = await lockTicket(tx, tenantId, id);
       if (row.status !== 'PENDING') return { result: null, events: [] };
       const applied = await applyTicketChanges(tx, { tenantId, actorId: null, ticketId: id, changes: { status: 'OPEN' } });
-      reopened++;
       return { result: applied.followUp, events: applied.events };
     });
     if (followUp) await afterTicketWrite(deps, [followUp]);
   }
-  return reopened;
 };
