@@ -1,10 +1,21 @@
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia';
 import type { Role } from '../../src/domain/roles.ts';
 import type { Db } from '../db/client.ts';
+import { Prisma } from '../db/generated/client.ts';
 import { hashToken } from './token.ts';
 
 export type SessionUserAttributes = { tenantId: string; email: string; name: string; role: Role };
 type SessionRow = SessionUserAttributes & { userId: string; expiresAt: Date };
+
+/** A session stands while it has not expired and its member is active (the adapter's rule, and lucia's expiry). */
+const liveSession = Prisma.sql`s."expiresAt" > now() AND u.status = 'ACTIVE'`;
+
+/** Of these stored session ids (SHA-256 of the cookie's), the ones that still stand: one query for any number. */
+export const liveSessionIds = async (db: Db, ids: string[]): Promise<Set<string>> => {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT s.id FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = ANY(${ids}::text[]) AND ${liveSession}`;
+  return new Set(rows.map((row) => row.id));
+};
 
 /**
  * Lucia adapter over Prisma that stores SHA-256 of the session id: lucia hands us the id that is

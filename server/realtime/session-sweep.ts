@@ -1,3 +1,4 @@
+import { liveSessionIds } from '../auth/lucia.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import type { SocketRegistry } from './socket-registry.ts';
@@ -18,10 +19,7 @@ export const startSessionSweep = ({ db, log, sockets, intervalMs = SESSION_SWEEP
     if (running || keys.length === 0) return;
     running = true;
     try {
-      const live = await db.$queryRaw<Array<{ id: string }>>`
-        SELECT s.id FROM "Session" s JOIN "User" u ON u.id = s."userId"
-        WHERE s.id = ANY(${keys}::text[]) AND s."expiresAt" > now() AND u.status = 'ACTIVE'`;
-      const kept = new Set(live.map((row) => row.id));
+      const kept = await liveSessionIds(db, keys);
       let closed = 0;
       for (const key of keys) if (!kept.has(key)) closed += sockets.closeSession(key);
       if (closed > 0) log.info({ closed }, 'closed sockets whose session had ended');

@@ -8,12 +8,12 @@ import type { StreamItem } from '../../src/contracts/events.ts';
 import type { Deps } from '../deps.ts';
 import { appRouter } from '../trpc/app-router.ts';
 import type { createContextFactory } from '../trpc/context.ts';
+import { checkStreamSession } from '../trpc/procedures.ts';
 import { ZStreamInput } from './events.router.ts';
 import { socketBackedUp, whenSocketDrained } from './socket-backpressure.ts';
 import type { FeedSubscription, StreamSink } from './feed-subscription.ts';
 import { streamHub, type StreamHub } from './stream-hub.ts';
 import { TurnBatchedWebSocket } from './turn-batched-socket.ts';
-import { takeUpgradeCheck } from './upgrade-check.ts';
 import { eventsFrameBuffer, sharedEventEncoder, subscriptionFrame, trackedFrame, type SubscriptionTarget } from './ws-encoder.ts';
 
 /**
@@ -174,12 +174,7 @@ export const createWsEdge = (
     if (!parsed.success || !token) return toTrpc();
     const stream = new SocketStream(socket, target);
     (socket.streams ??= new Map()).set(request.id, stream);
-    let check: Awaited<ReturnType<typeof deps.lucia.validateSession>> | null;
-    try {
-      check = takeUpgradeCheck(socket) ?? (await deps.lucia.validateSession(token));
-    } catch {
-      check = null;
-    }
+    const check = await checkStreamSession({ deps, socket, sessionToken: token }).catch(() => null);
     if (stream.stopped || socket.readyState !== socket.OPEN) return void socket.streams.delete(request.id);
     const { session, user } = check ?? {};
     if (!session || !user || !hasRole(user.role, 'AGENT')) {

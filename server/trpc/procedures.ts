@@ -69,9 +69,12 @@ export const adminProcedure = authedProcedure.use(requireRole('ADMIN'));
 
 /**
  * `events.stream`: as agentProcedure, except that a socket's first stream may take the session
- * check its upgrade has just made (server/realtime/upgrade-check.ts says when).
+ * check its upgrade has just made (server/realtime/upgrade-check.ts says when). The WebSocket
+ * edge, which serves the stream itself, checks with `checkStreamSession` too.
  */
-export const eventStreamProcedure = withSession(async (ctx) => (ctx.socket ? takeUpgradeCheck(ctx.socket) : null) ?? checkSession(ctx)).use(requireRole('AGENT'));
+export const checkStreamSession = async (ctx: SessionContext): Promise<SessionCheck> => (ctx.socket ? takeUpgradeCheck(ctx.socket) : null) ?? checkSession(ctx);
+
+export const eventStreamProcedure = withSession(checkStreamSession).use(requireRole('AGENT'));
 
 /**
  * A subscription's body runs after the middleware has returned, so service errors thrown while
