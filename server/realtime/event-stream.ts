@@ -82,12 +82,10 @@ export async function* streamEvents({ db, bus, log, tenantId, lastSeq, signal, h
 const takeItem = (queue: StreamItem[]): StreamItem => {
   const first = queue.shift()!;
   if (first.kind !== 'events') return first;
-  let events: TenantEvent[] = first.events;
-  while (queue.length > 0) {
-    const next = queue[0]!;
-    if (next.kind !== 'events' || events.length + next.events.length > MAX_EVENTS_PER_ITEM) break;
+  const more: TenantEvent[] = [];
+  for (let next = queue[0]; next?.kind === 'events' && first.events.length + more.length + next.events.length <= MAX_EVENTS_PER_ITEM; next = queue[0]) {
     queue.shift();
-    events = events === first.events ? [...events, ...next.events] : (events.push(...next.events), events);
+    more.push(...next.events);
   }
-  return events === first.events ? first : { kind: 'events', events };
+  return more.length === 0 ? first : { kind: 'events', events: [...first.events, ...more] };
 };

@@ -17,10 +17,6 @@ export class StreamHub {
     }
     return feed.subscribe(lastSeq, sink);
   }
-
-  get tenants(): number {
-    return this.feeds.size;
-  }
 }
 
 const hubs = new WeakMap<Bus, StreamHub>();

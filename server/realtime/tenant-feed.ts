@@ -49,7 +49,7 @@ export class TenantFeed {
   private recheckHead = false;
   private unsubscribe: (() => void) | null = null;
   private readonly timer: NodeJS.Timeout;
-  readonly ready: Promise<void>;
+  private readonly ready: Promise<void>;
 
   constructor(
     private readonly tenantId: string,
@@ -128,11 +128,10 @@ export class TenantFeed {
       const page = await this.readPage(sub.cursor, this.seq);
       if (sub.closed) return;
       if (!page) continue;
-      if (page.length === 0 || page[0]!.seq !== sub.cursor + 1) {
-        // Cannot happen while seqs are handed out without gaps; never spin on it.
-        this.opts.log.error({ tenantId: this.tenantId, after: sub.cursor }, 'event stream: log has a gap');
-        sub.cursor = page.length > 0 ? page[page.length - 1]!.seq : this.seq;
-        if (page.length > 0) sub.sink.send({ kind: 'events', events: page });
+      // Cannot happen while seqs are handed out without gaps; never spin on it.
+      if (page[0]?.seq !== sub.cursor + 1) this.opts.log.error({ tenantId: this.tenantId, after: sub.cursor }, 'event stream: log has a gap');
+      if (page.length === 0) {
+        sub.cursor = this.seq;
         continue;
       }
       sub.cursor = page[page.length - 1]!.seq;
@@ -203,10 +202,8 @@ export class TenantFeed {
         const page = await this.readPage(this.seq, target);
         if (this.closed) return;
         if (!page) continue;
-        if (page.length === 0 || page[0]!.seq !== this.seq + 1) {
-          this.opts.log.error({ tenantId: this.tenantId, after: this.seq, target }, 'event stream: log has a gap');
-          if (page.length === 0) break;
-        }
+        if (page[0]?.seq !== this.seq + 1) this.opts.log.error({ tenantId: this.tenantId, after: this.seq, target }, 'event stream: log has a gap');
+        if (page.length === 0) break;
         this.deliver(page);
       }
       this.working = false;

@@ -70,32 +70,6 @@ describe('encodeMessage', () => {
     expect(eventsFrameBuffer({ id: 2, jsonrpc: '2.0' }, events).toString('utf8')).toBe(encodeEventsFrame({ id: 2, jsonrpc: '2.0' }, events));
   });
 
-  it('answers a tracked events item with the shared frame bytes: one buffer per page and subscription id', () => {
-    const page = [event, { ...event, seq: 43 }];
-    const tracked = (id: number | string, jsonrpc: '2.0' | undefined, events: unknown[]) => {
-      const result: Record<string, unknown> = { type: 'data', data: { kind: 'events', events } };
-      result.id = '43';
-      result.data = { id: '43', data: { kind: 'events', events } };
-      return { id, jsonrpc, result };
-    };
-    const first = sharedEventEncoder.encode(tracked(1, '2.0', page));
-    expect(Buffer.isBuffer(first)).toBe(true);
-    expect(first.toString()).toBe(JSON.stringify(tracked(1, '2.0', page)));
-    // A thousand screens replaying the page under subscription id 1 share the buffer.
-    expect(sharedEventEncoder.encode(tracked(1, '2.0', page))).toBe(first);
-    expect(sharedEventEncoder.encode(tracked(2, undefined, page)).toString()).toBe(JSON.stringify(tracked(2, undefined, page)));
-    // Anything not exactly that shape is left to the string encoder, still byte-exact.
-    const others = [
-      { ...tracked(1, '2.0', page), extra: true },
-      { id: 1, jsonrpc: '2.0', result: { type: 'data', data: { kind: 'events', events: page } } },
-      tracked(1, '2.0', [event]),
-      tracked(1, '2.0', []),
-      { id: 1, jsonrpc: '2.0', result: { type: 'data', data: { id: '43', data: { kind: 'events', events: page, more: 1 } }, id: '43' } },
-      { id: { nested: true }, jsonrpc: '2.0', result: { type: 'data', data: { id: '43', data: { kind: 'events', events: page } }, id: '43' } },
-    ];
-    for (const m of others) expect(sharedEventEncoder.encode(m)).toBe(JSON.stringify(m));
-  });
-
   it('cannot be confused by a client-chosen subscription id', () => {
     const sneaky = envelope('\u0000switchboard-events-guess\u0000', { kind: 'events', events: [event] });
     expect(encodeMessage(sneaky)).toBe(JSON.stringify(sneaky));

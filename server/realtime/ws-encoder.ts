@@ -101,40 +101,8 @@ export const encodeMessage = (data: unknown): string => {
   return json.slice(0, at) + shared + json.slice(at + HOLE_JSON.length);
 };
 
-type AdapterMessage = {
-  id?: unknown;
-  jsonrpc?: unknown;
-  result?: { type?: unknown; data?: { id?: unknown; data?: { kind?: unknown; events?: unknown } }; id?: unknown };
-};
-
-const hasKeys = (o: object, keys: string[]) => {
-  const own = Object.keys(o);
-  return own.length === keys.length && own.every((k, i) => k === keys[i]);
-};
-
-/**
- * A tracked `{ kind: 'events', events }` item as the adapter frames it, recognised by its exact
- * shape (keys and order, so the bytes are the same): answered with the shared frame bytes. Every
- * resuming screen replaying one page with the same subscription id then gets one buffer, encoded
- * once, instead of a string of its own that ws would UTF-8-encode again per socket.
- */
-const sharedTrackedFrame = (data: unknown): Buffer<ArrayBuffer> | null => {
-  if (typeof data !== 'object' || data === null) return null;
-  const m = data as AdapterMessage;
-  const result = m.result;
-  const item = result?.data?.data;
-  if (!result || !item || !hasKeys(m, ['id', 'jsonrpc', 'result']) || !hasKeys(result, ['type', 'data', 'id'])) return null;
-  if (result.type !== 'data' || !hasKeys(result.data!, ['id', 'data']) || !hasKeys(item, ['kind', 'events']) || item.kind !== 'events') return null;
-  if ((typeof m.id !== 'string' && typeof m.id !== 'number') || (m.jsonrpc !== undefined && m.jsonrpc !== '2.0')) return null;
-  const events = item.events;
-  if (!Array.isArray(events) || events.length === 0 || eventsJson(events) === null) return null;
-  const last = events[events.length - 1] as { seq?: unknown };
-  if (typeof last.seq !== 'number' || result.id !== String(last.seq) || result.data!.id !== result.id) return null;
-  return eventsFrameBuffer({ id: m.id, ...(m.jsonrpc === undefined ? {} : { jsonrpc: '2.0' as const }) }, events as Array<{ seq: number }>);
-};
-
 export const sharedEventEncoder = {
-  encode: (data: unknown): string | Buffer<ArrayBuffer> => sharedTrackedFrame(data) ?? encodeMessage(data),
+  encode: encodeMessage,
   decode: (data: string | ArrayBuffer | Uint8Array): unknown => {
     // Text frames only, as tRPC's default JSON encoder.
     if (typeof data !== 'string') throw new Error('expected a text frame');
