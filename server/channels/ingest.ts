@@ -70,6 +70,19 @@ const senderContact = async (
 /** `pendingTicket`: the conversation has a ticket waiting on the customer (reopened after commit). */
 type Stored = { drafts: EventDraft[]; aiOwned: boolean; conversationId: string; pendingTicket: boolean };
 
+const emptyOutcome = (): IngestOutcome => ({ created: 0, duplicates: 0, statusesApplied: 0, statusesDeferred: 0, aiOwed: [], reopen: [] });
+
+/** Counts one inbound message into `outcome`: stored, or (null) a duplicate. */
+const countMessage = (outcome: IngestOutcome, stored: Stored | null): void => {
+  if (!stored) {
+    outcome.duplicates++;
+    return;
+  }
+  outcome.created++;
+  if (stored.aiOwned && !outcome.aiOwed.includes(stored.conversationId)) outcome.aiOwed.push(stored.conversationId);
+  if (stored.pendingTicket && !outcome.reopen.includes(stored.conversationId)) outcome.reopen.push(stored.conversationId);
+};
+
 const storedEvents = (conversation: Parameters<typeof toConversationDto>[0], message: Message, contactCreated: EventDraft | null, pendingTicket = false): Stored => ({
   pendingTicket,
   drafts: [
@@ -226,21 +239,12 @@ const ingestHot =
     const { conversationId: _pending, ...message } = toMessageDto({ ...inboundRow(tenantId, '', id, m, at), sender: null });
     const hot = await storeInboundHotWithEvent(db, inbound, { createdAt, message });
     if (hot.kind === 'full-path') return null;
-    if (hot.kind === 'duplicate') return { result: { created: 0, duplicates: 1, statusesApplied: 0, statusesDeferred: 0, aiOwed: [], reopen: [] }, committed: [] };
-    const stored = hotStored(tenantId, m, id, at, hot);
+    const result = emptyOutcome();
+    const stored = hot.kind === 'stored' ? hotStored(tenantId, m, id, at, hot) : null;
+    countMessage(result, stored);
     // The events the full path would append, with the seq the statement gave them.
-    const committed = stored.drafts.map((draft): TenantEvent => ({ ...draft, tenantId, seq: hot.seq!, createdAt }) as TenantEvent);
-    return {
-      result: {
-        created: 1,
-        duplicates: 0,
-        statusesApplied: 0,
-        statusesDeferred: 0,
-        aiOwed: stored.aiOwned ? [stored.conversationId] : [],
-        reopen: stored.pendingTicket ? [stored.conversationId] : [],
-      },
-      committed,
-    };
+    const committed = (stored?.drafts ?? []).map((draft): TenantEvent => ({ ...draft, tenantId, seq: hot.seq!, createdAt }) as TenantEvent);
+    return { result, committed };
   };
 
 /**
@@ -259,16 +263,12 @@ export const ingestChannelBatch = async (
     deps,
     tenantId,
     async (tx) => {
-    const result: IngestOutcome = { created: 0, duplicates: 0, statusesApplied: 0, statusesDeferred: 0, aiOwed: [], reopen: [] };
+    const result = emptyOutcome();
     const drafts: EventDraft[] = [];
     for (const m of [...messages].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime())) {
       const stored = await storeInbound(tx, tenantId, channelId, m, deps.openai !== null);
-      if (stored) {
-        drafts.push(...stored.drafts);
-        result.created++;
-        if (stored.aiOwned && !result.aiOwed.includes(stored.conversationId)) result.aiOwed.push(stored.conversationId);
-        if (stored.pendingTicket && !result.reopen.includes(stored.conversationId)) result.reopen.push(stored.conversationId);
-      } else result.duplicates++;
+      countMessage(result, stored);
+      if (stored) drafts.push(...stored.drafts);
     }
     // One lock order for every writer: by provider id.
     for (const update of [...statuses].sort((a, b) => a.providerMessageId.localeCompare(b.providerMessageId))) {
