@@ -54,15 +54,21 @@ export const writeWithEvents = async <T>(
   tenantId: string,
   work: (tx: Tx) => Promise<{ result: T; events: EventDraft[] }>,
   opts: WriteOptions = {},
-): Promise<T> => {
+): Promise<T> =>
+  retrying(deps, tenantId, opts, async () => {
+    const { result, committed } = await deps.db.$transaction(async (tx) => {
+      const { result, events } = await work(tx);
+      return { result, committed: await appendEvents(tx, tenantId, events) };
+    }, opts.transaction);
+    await afterCommit(deps, tenantId, committed);
+    return result;
+  });
+
+/** Runs `write` again while it fails in a way a new attempt can fix (`shouldRetry`). */
+const retrying = async <R>(deps: WriteDeps, tenantId: string, opts: WriteOptions, write: () => Promise<R>): Promise<R> => {
   for (let attempt = 1; ; attempt++) {
     try {
-      const { result, committed } = await deps.db.$transaction(async (tx) => {
-        const { result, events } = await work(tx);
-        return { result, committed: await appendEvents(tx, tenantId, events) };
-      }, opts.transaction);
-      await afterCommit(deps, tenantId, committed);
-      return result;
+      return await write();
     } catch (err) {
       if (!shouldRetry(err, attempt, opts)) throw err;
       deps.log.debug({ tenantId, attempt, err: err instanceof Error ? err.message : String(err) }, 'write raced; retrying');
@@ -79,13 +85,5 @@ export type StatementWrite<T> = (db: Db) => Promise<{ result: T; committed: Tena
  * `afterCommit`, possibly together with other writes' events. One round trip, and the tenant's
  * counter lock is held only inside PostgreSQL.
  */
-export const commitStatement = async <T>(deps: WriteDeps, tenantId: string, statement: StatementWrite<T>, opts: WriteOptions = {}) => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await statement(deps.db);
-    } catch (err) {
-      if (!shouldRetry(err, attempt, opts)) throw err;
-      deps.log.debug({ tenantId, attempt, err: err instanceof Error ? err.message : String(err) }, 'statement raced; retrying');
-    }
-  }
-};
+export const commitStatement = <T>(deps: WriteDeps, tenantId: string, statement: StatementWrite<T>, opts: WriteOptions = {}) =>
+  retrying(deps, tenantId, opts, () => statement(deps.db));
